@@ -1,0 +1,19 @@
+package dev.kvstore;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+
+/** The JAX-RS application, at the root of the context so that a key lives at {@code /{key}}. */
+@ApplicationPath("/")
+public class KvStoreApplication extends Application {
+
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of(
+        // WADL would claim /application.wadl, a path that belongs to a key.
+        "jersey.config.server.wadl.disableWadl", true,
+        // An error status without a body must not become the servlet container's HTML page.
+        "jersey.config.server.response.setStatusOverSendError", true);
+  }
+}

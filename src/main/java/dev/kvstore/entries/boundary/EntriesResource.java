@@ -1,0 +1,111 @@
+package dev.kvstore.entries.boundary;
+
+import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.Written;
+import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.entries.entity.Key;
+import dev.kvstore.json.JsonBodies;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One key: SET ({@code POST}, {@code PUT}), GET, HEAD (by JAX-RS, from GET) and DELETE.
+ *
+ * <p>A trailing slash is optional ({@code /k} and {@code /k/}), as in the seed's URLs.
+ */
+@Path("{key}")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EntriesResource {
+
+  @EJB EntryStore store;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "kv.value.max-bytes", defaultValue = "1048576")
+  long maxValueBytes;
+
+  @Inject
+  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
+  long maxBodyBytes;
+
+  @GET
+  public Response get(@PathParam("key") String key) {
+    Instant now = clock.instant();
+    Entry entry = store.get(Key.validate(key), now);
+    return Response.ok(entry.toJson(now)).tag(etag(entry)).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response post(@PathParam("key") String key, InputStream body, @Context UriInfo uri) {
+    return set(key, body, uri);
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response put(@PathParam("key") String key, InputStream body, @Context UriInfo uri) {
+    return set(key, body, uri);
+  }
+
+  @DELETE
+  public Response delete(@PathParam("key") String key) {
+    store.delete(Key.validate(key), clock.instant());
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("status", "ok")
+                .add("action", "deleted")
+                .add("key", key)
+                .build()
+                .toString())
+        .build();
+  }
+
+  private Response set(String key, InputStream body, UriInfo uri) {
+    Key.validate(key);
+    Instant now = clock.instant();
+    SetRequest request =
+        SetRequest.parse(
+            JsonBodies.readObject(body, maxBodyBytes, SetRequest.EXAMPLE), maxValueBytes, now);
+    Written written = store.set(key, request.json(), request.expiry(), now);
+    Entry entry = written.entry();
+    String answer =
+        Json.createObjectBuilder()
+            .add("status", "ok")
+            .add("action", written.created() ? "created" : "updated")
+            .add("key", key)
+            .add("expires_at", entry.expiresAtJson())
+            .build()
+            .toString();
+    Response.ResponseBuilder response =
+        written.created()
+            ? Response.status(Response.Status.CREATED)
+                .location(uri.getBaseUriBuilder().path("{key}").build(key))
+            : Response.ok();
+    return response.entity(answer).tag(etag(entry)).build();
+  }
+
+  private static EntityTag etag(Entry entry) {
+    return new EntityTag(Long.toString(entry.version()));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.kvstore.entries.boundary;
+
+import dev.kvstore.entries.entity.Expiry;
+import dev.kvstore.errors.InvalidRequest;
+import dev.kvstore.json.JsonBodies;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The body of a SET: {@code {"value": V, "ttl"?: s, "expires_at"?: t, "keep_ttl"?: true}}.
+ *
+ * @param json the value as compact JSON text
+ * @param expiry what the write does to the entry's expiry
+ */
+record SetRequest(String json, Expiry expiry) {
+
+  static final String EXAMPLE = "{\"value\": \"hello\", \"ttl\": 60}";
+
+  private static final List<String> FIELDS = List.of("value", "ttl", "expires_at", "keep_ttl");
+
+  /** E7: every field known, a value present and within {@code maxValueBytes}, a valid expiry. */
+  static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
+    for (String field : body.keySet()) {
+      if (!FIELDS.contains(field)) {
+        throw InvalidRequest.badRequest(
+            "Unknown field \"" + field + "\"; a SET takes " + String.join(", ", FIELDS) + ".");
+      }
+    }
+    JsonValue value = body.get("value");
+    if (value == null) {
+      throw InvalidRequest.badRequest("The field \"value\" is missing, as in " + EXAMPLE + ".");
+    }
+    String json = value.toString();
+    if (JsonBodies.utf8Length(json, maxValueBytes) > maxValueBytes) {
+      throw InvalidRequest.tooLarge(
+          "The value is larger than " + maxValueBytes + " bytes of JSON; store a smaller one.");
+    }
+    Expiry expiry =
+        Expiry.fromFields(body.get("ttl"), body.get("expires_at"), body.get("keep_ttl"), now);
+    return new SetRequest(json, expiry);
+  }
+}

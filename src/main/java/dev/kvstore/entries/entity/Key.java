@@ -1,0 +1,35 @@
+package dev.kvstore.entries.entity;
+
+import dev.kvstore.errors.InvalidRequest;
+
+/** The rules a key follows (E1). */
+public final class Key {
+
+  /** Characters are Unicode code points, so an emoji counts as one. */
+  public static final int MAX_LENGTH = 512;
+
+  private Key() {}
+
+  /** The key itself when it follows E1; otherwise a 400 that says which rule it breaks. */
+  public static String validate(String key) {
+    if (key == null || key.isEmpty()) {
+      throw InvalidRequest.badRequest("The key is empty; use 1 to 512 characters.");
+    }
+    int length = key.codePointCount(0, key.length());
+    if (length > MAX_LENGTH) {
+      throw InvalidRequest.badRequest(
+          "The key has " + length + " characters; the limit is " + MAX_LENGTH + ".");
+    }
+    if (key.indexOf('/') >= 0) {
+      throw InvalidRequest.badRequest("A key cannot contain '/'; use ':' to separate its parts.");
+    }
+    if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw InvalidRequest.badRequest("A key cannot contain control characters.");
+    }
+    if (key.charAt(0) == '_') {
+      throw InvalidRequest.badRequest(
+          "Keys starting with '_' are reserved for the server's own paths; rename the key.");
+    }
+    return key;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.kvstore.errors;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The one error shape of the API: {@code {"error": "<a sentence saying what to fix>"}}. */
+public final class ErrorBody {
+
+  private ErrorBody() {}
+
+  /** The body alone. */
+  public static String json(String sentence) {
+    return Json.createObjectBuilder().add("error", sentence).build().toString();
+  }
+
+  /** A response with that status and body. */
+  public static Response response(int status, String sentence) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(json(sentence))
+        .build();
+  }
+}

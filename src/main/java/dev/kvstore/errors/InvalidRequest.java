@@ -1,0 +1,32 @@
+package dev.kvstore.errors;
+
+/**
+ * A client's mistake, with the status that says so and a sentence that says what to fix.
+ *
+ * <p>Unchecked and without a stack trace: it is an answer, not a failure, and is never logged.
+ */
+public class InvalidRequest extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  private InvalidRequest(int status, String sentence) {
+    super(sentence, null, false, false);
+    this.status = status;
+  }
+
+  /** 400: the request is malformed. */
+  public static InvalidRequest badRequest(String sentence) {
+    return new InvalidRequest(400, sentence);
+  }
+
+  /** 413: the request or the value is larger than the configured limit. */
+  public static InvalidRequest tooLarge(String sentence) {
+    return new InvalidRequest(413, sentence);
+  }
+
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * JSON request bodies.
+ *
+ * <ul>
+ *   <li>J1 — a body is read through a byte limit ({@code kv.body.max-bytes}); past it the request
+ *       answers 413 and the rest is never read.
+ *   <li>J2 — a body that is not JSON, has trailing data or repeats a member name answers 400 with
+ *       the parser's position.
+ *   <li>J3 — numbers are read as exact decimals and strings as written, so a value serialized back
+ *       is the same JSON text in compact form.
+ * </ul>
+ */
+package dev.kvstore.json;

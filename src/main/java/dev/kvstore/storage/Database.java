@@ -1,0 +1,131 @@
+package dev.kvstore.storage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The database: its data source, its schema, and the settings kvstore relies on.
+ *
+ * <p>Embedded Derby under {@code kv.data.dir} ({@code KV_DATA_DIR}), created on first start.
+ */
+@DataSourceDefinition(
+    name = Database.JNDI_NAME,
+    className = "org.apache.derby.jdbc.EmbeddedDataSource",
+    databaseName = "${MPCONFIG=kv.data.dir:data}/kvstore",
+    properties = {"createDatabase=create"},
+    minPoolSize = 2,
+    maxPoolSize = 64)
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Database {
+
+  public static final String JNDI_NAME = "java:app/jdbc/kvstore";
+
+  private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+  /** Derby's lock-wait default is 60 s; a request should learn of a stuck lock in seconds. */
+  @Inject
+  @ConfigProperty(name = "kv.lock.timeout-seconds", defaultValue = "5")
+  int lockTimeoutSeconds;
+
+  @Resource(lookup = JNDI_NAME)
+  DataSource dataSource;
+
+  private Dialect dialect;
+
+  @PostConstruct
+  void prepare() {
+    if (lockTimeoutSeconds < 1) {
+      throw new IllegalStateException("kv.lock.timeout-seconds must be at least 1");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      dialect = Dialect.of(meta.getDatabaseProductName());
+      if (!hasEntryTable(meta)) {
+        createSchema(connection);
+      }
+      if (dialect == Dialect.DERBY) {
+        setDerbyLockTimeouts(connection);
+      }
+      LOG.info(
+          "Database ready: "
+              + meta.getDatabaseProductName()
+              + " "
+              + meta.getDatabaseProductVersion());
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be prepared: " + e.getMessage(), e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  private static boolean hasEntryTable(DatabaseMetaData meta) throws SQLException {
+    try (ResultSet tables = meta.getTables(null, null, "KV_ENTRY", null)) {
+      return tables.next();
+    }
+  }
+
+  private void createSchema(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements(dialect.schemaScript())) {
+        statement.execute(sql);
+      }
+    }
+    LOG.info("Created the KV_ENTRY schema");
+  }
+
+  /**
+   * Lock waits end after the configured seconds (SQLState 40XL1, answered 503); deadlocks are
+   * looked for after at most 2 s. Both are database properties, in force from now on.
+   */
+  private void setDerbyLockTimeouts(Connection connection) throws SQLException {
+    int deadlockSeconds = Math.min(2, lockTimeoutSeconds);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(derbyProperty("derby.locks.waitTimeout", lockTimeoutSeconds));
+      statement.execute(derbyProperty("derby.locks.deadlockTimeout", deadlockSeconds));
+    }
+  }
+
+  private static String derbyProperty(String name, int value) {
+    return "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('" + name + "', '" + value + "')";
+  }
+
+  private static String[] statements(String resource) {
+    try (InputStream in = Database.class.getResourceAsStream(resource)) {
+      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Arrays.stream(script.split(";"))
+          .map(
+              s ->
+                  s.lines()
+                      .filter(line -> !line.startsWith("--"))
+                      .reduce("", (a, b) -> a + "\n" + b))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toArray(String[]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

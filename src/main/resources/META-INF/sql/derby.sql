@@ -1,0 +1,12 @@
+-- kvstore schema on Derby, created by dev.kvstore.storage.Database when KV_ENTRY is missing.
+-- Keys are up to 512 code points: 1024 UTF-16 units. Expiry and times are epoch milliseconds.
+CREATE TABLE KV_ENTRY (
+  ENTRY_KEY VARCHAR(1024) NOT NULL PRIMARY KEY,
+  JSON_VALUE CLOB NOT NULL,
+  EXPIRES_AT BIGINT,
+  VERSION_NO BIGINT NOT NULL,
+  CREATED_AT BIGINT NOT NULL,
+  UPDATED_AT BIGINT NOT NULL
+);
+CREATE INDEX KV_ENTRY_EXPIRES_AT ON KV_ENTRY (EXPIRES_AT);
+CREATE SEQUENCE KV_VERSION AS BIGINT START WITH 1

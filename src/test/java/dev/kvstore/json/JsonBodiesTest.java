@@ -1,0 +1,84 @@
+package dev.kvstore.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kvstore.errors.InvalidRequest;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** J1–J3: request bodies. */
+class JsonBodiesTest {
+
+  private static JsonObject read(String body, long limit) {
+    return JsonBodies.readObject(
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), limit, "{}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "{\"value\": 1",
+        "{\"value\": 1} x",
+        "{\"value\": 1} {}",
+        "[1]",
+        "\"text\"",
+        "null",
+        "{\"value\": 1, \"value\": 2}",
+        "{\"value\": {\"a\": 1, \"a\": 2}}",
+        "{value: 1}",
+        "{\"value\": 01}",
+        "{\"value\": NaN}"
+      })
+  void j2AnythingButOneJsonObjectIsA400(String body) {
+    InvalidRequest e = assertThrows(InvalidRequest.class, () -> read(body, 1000));
+    assertEquals(400, e.status());
+  }
+
+  @Test
+  void j1ABodyOverTheLimitIsA413AndIsNotReadWhole() {
+    AtomicLong served = new AtomicLong();
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            served.incrementAndGet();
+            return ' ';
+          }
+        };
+    InvalidRequest e =
+        assertThrows(InvalidRequest.class, () -> JsonBodies.readObject(endless, 10_000, "{}"));
+    assertEquals(413, e.status());
+    assertEquals(true, served.get() < 20_000, "read " + served.get() + " bytes");
+  }
+
+  @Test
+  void j1ABodyAtTheLimitIsRead() {
+    String body = "{\"value\": \"" + "x".repeat(100) + "\"}";
+    assertEquals("x".repeat(100), read(body, body.length()).getString("value"));
+  }
+
+  @Test
+  void j3NumbersAndStringsSerializeBackToTheSameText() {
+    String value =
+        "{\"a\":[1,-2,0.1,2.50,9223372036854775807,-9223372036854775808,"
+            + "12345678901234567890123,3.141592653589793238462643383279],"
+            + "\"s\":\"é ü 名前 😀 \\\" \\\\ \\n \\u0001\",\"t\":true,\"f\":false,\"n\":null,\"o\":{}}";
+    assertEquals(value, read("{\"value\":" + value + "}", 10_000).get("value").toString());
+  }
+
+  @Test
+  void utf8LengthCountsBytes() {
+    assertEquals(2, JsonBodies.utf8Length("ab", 100));
+    assertEquals(4, JsonBodies.utf8Length("😀", 1));
+    assertEquals(2, JsonBodies.utf8Length("é", 1));
+  }
+}
