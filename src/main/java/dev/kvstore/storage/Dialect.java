@@ -2,13 +2,20 @@ package dev.kvstore.storage;
 
 /** What differs between the databases kvstore runs on. */
 public enum Dialect {
-  DERBY("VALUES NEXT VALUE FOR KV_VERSION", "/META-INF/sql/derby.sql");
+  /** Derby undoes only the failed statement on a duplicate key, so a plain insert will do. */
+  DERBY(
+      "VALUES NEXT VALUE FOR KV_VERSION",
+      "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
+          + " VALUES (?, ?, ?, ?, ?, ?)",
+      "/META-INF/sql/derby.sql");
 
   private final String nextVersionSql;
+  private final String insertIfAbsentSql;
   private final String schemaScript;
 
-  Dialect(String nextVersionSql, String schemaScript) {
+  Dialect(String nextVersionSql, String insertIfAbsentSql, String schemaScript) {
     this.nextVersionSql = nextVersionSql;
+    this.insertIfAbsentSql = insertIfAbsentSql;
     this.schemaScript = schemaScript;
   }
 
@@ -23,6 +30,14 @@ public enum Dialect {
   /** A query answering the next value of the version sequence. */
   public String nextVersionSql() {
     return nextVersionSql;
+  }
+
+  /**
+   * Inserts a row (key, value, expiry, version, created, updated) and counts 1, or counts 0 or
+   * fails with SQLState 23505 when the key exists.
+   */
+  public String insertIfAbsentSql() {
+    return insertIfAbsentSql;
   }
 
   /** The class-path resource holding the DDL, statements separated by {@code ;}. */

@@ -4,20 +4,21 @@ import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.storage.Database;
 import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Reads and writes entries, each operation in one container-managed transaction.
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 @Stateless
 public class EntryStore {
 
-  /** A race loser retries once as an update; a third try covers a delete in between. */
+  /** A race loser updates on its second round; a third covers a delete in between. */
   private static final int SET_ATTEMPTS = 3;
 
   /** SQLState of a unique-key violation, on Derby and PostgreSQL alike. */
@@ -37,7 +38,8 @@ public class EntryStore {
 
   @Inject Database database;
 
-  @Resource SessionContext context;
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
 
   /** The live entry, or {@link KeyNotFound}; an expired row found here is removed (E5). */
   public Entry get(String key, Instant now) {
@@ -55,38 +57,26 @@ public class EntryStore {
   /**
    * SET: creates the entry, or overwrites it under its row lock (E6).
    *
-   * <p>No row yet means no lock: two first writers race, both insert, and the database's primary
-   * key lets one through. The loser's transaction is rolled back and its write is tried again; this
-   * time it finds the row, waits for its lock and updates it. Runs outside a transaction so that
-   * each try has one of its own.
+   * <p>No row yet means no lock: two first writers race. The insert settles it inside the database
+   * — the primary key lets one row through and makes the other insert wait for the first
+   * transaction, then fail — and the loser goes on in the same transaction: it finds the row, waits
+   * for its lock and updates it. A row deleted again in between sends it round once more.
    */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Written set(String key, String json, Expiry expiry, Instant now) {
-    EntryStore transactional = context.getBusinessObject(EntryStore.class);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transactional.setOnce(key, json, expiry, now);
-      } catch (KeyCreatedConcurrently e) {
-        if (attempt == SET_ATTEMPTS) {
-          throw new LockTimeoutException("key created concurrently " + attempt + " times");
-        }
+    long version = nextVersion();
+    for (int attempt = 1; attempt <= SET_ATTEMPTS; attempt++) {
+      Entry entry = em.find(Entry.class, key, LockModeType.PESSIMISTIC_WRITE);
+      if (entry != null) {
+        boolean created = entry.isExpiredAt(now);
+        entry.overwrite(json, expiry.resolve(entry.liveExpiresAt(now)), version, now);
+        return new Written(created, entry);
+      }
+      Entry fresh = Entry.create(key, json, expiry.resolve(null), version, now);
+      if (insertIfAbsent(fresh, now)) {
+        return new Written(true, fresh);
       }
     }
-  }
-
-  /** One try of {@link #set}, in its own transaction; callers use {@code set}. */
-  public Written setOnce(String key, String json, Expiry expiry, Instant now) {
-    Entry entry = em.find(Entry.class, key, LockModeType.PESSIMISTIC_WRITE);
-    long version = nextVersion();
-    if (entry == null) {
-      Entry created = Entry.create(key, json, expiry.resolve(null), version, now);
-      em.persist(created);
-      flushInsert();
-      return new Written(true, created);
-    }
-    boolean created = entry.isExpiredAt(now);
-    entry.overwrite(json, expiry.resolve(entry.liveExpiresAt(now)), version, now);
-    return new Written(created, entry);
+    throw new LockTimeoutException("key " + SET_ATTEMPTS + " times created and deleted by others");
   }
 
   /** DEL: removes the entry; {@link KeyNotFound} when it is absent (an expired row goes too). */
@@ -133,20 +123,33 @@ public class EntryStore {
         .longValue();
   }
 
-  private void flushInsert() {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
+  /**
+   * Inserts the row unless its key exists, on this transaction's connection. Plain JDBC, because
+   * the JPA provider would mark the whole transaction for rollback (and log the stack trace) on a
+   * duplicate key, where the database itself undoes only the failed statement.
+   */
+  private boolean insertIfAbsent(Entry entry, Instant now) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(database.dialect().insertIfAbsentSql())) {
+      insert.setString(1, entry.key());
+      insert.setString(2, entry.json());
+      insert.setObject(3, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
+      insert.setLong(4, entry.version());
+      insert.setLong(5, now.toEpochMilli());
+      insert.setLong(6, now.toEpochMilli());
+      return insert.executeUpdate() == 1;
+    } catch (SQLException e) {
       if (isDuplicateKey(e)) {
-        throw new KeyCreatedConcurrently();
+        return false;
       }
-      throw e;
+      throw new PersistenceException("insert failed", e);
     }
   }
 
-  private static boolean isDuplicateKey(Throwable e) {
-    return Stream.iterate(e, c -> c != null, Throwable::getCause)
+  private static boolean isDuplicateKey(SQLException e) {
+    return Stream.iterate(e, c -> c != null, SQLException::getNextException)
         .limit(32)
-        .anyMatch(c -> c instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState()));
+        .anyMatch(c -> DUPLICATE_KEY.equals(c.getSQLState()));
   }
 }

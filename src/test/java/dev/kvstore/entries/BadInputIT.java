@@ -1,0 +1,154 @@
+package dev.kvstore.entries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kvstore.it.Deployments;
+import dev.kvstore.it.Http;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * E1, E7 and the errors feature (R1, R4): every bad request answers a 4xx JSON sentence and changes
+ * nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+  private static final String STORED = "{\"value\": {\"kept\": true}, \"ttl\": 1000}";
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.kvstore();
+  }
+
+  @ArquillianResource URL base;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "{\"value\": 1",
+        "not json",
+        "{\"value\": 1} trailing",
+        "[1, 2]",
+        "\"value\"",
+        "{}",
+        "{\"ttl\": 60}",
+        "{\"value\": 1, \"ttl\": 0}",
+        "{\"value\": 1, \"ttl\": -5}",
+        "{\"value\": 1, \"ttl\": \"60\"}",
+        "{\"value\": 1, \"ttl\": true}",
+        "{\"value\": 1, \"ttl\": 3153600001}",
+        "{\"value\": 1, \"ttl\": 60, \"expires_at\": \"2999-01-01T00:00:00Z\"}",
+        "{\"value\": 1, \"expires_at\": \"2001-01-01T00:00:00Z\"}",
+        "{\"value\": 1, \"expires_at\": \"next week\"}",
+        "{\"value\": 1, \"tll\": 60}",
+        "{\"value\": 1, \"keep_ttl\": \"yes\"}",
+        "{\"value\": 1, \"value\": 2}"
+      })
+  void aBadSetBodyIsA400AndChangesNothing(String body) {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.get(key).body();
+    HttpResponse<String> post = http.post(key, body);
+    assertError(400, post);
+    assertError(400, http.put(key, body));
+    assertEquals(before, http.get(key).body());
+  }
+
+  @Test
+  void theUnknownFieldIsNamedInTheSentence() {
+    Http http = new Http(base);
+    HttpResponse<String> response = http.post(storedKey(http), "{\"value\": 1, \"tll\": 60}");
+    assertTrue(Http.json(response).getString("error").contains("tll"), response.body());
+  }
+
+  @Test
+  void aValueOverOneMebibyteIsA413AndChangesNothing() {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.get(key).body();
+    String big = "\"" + "x".repeat(1024 * 1024) + "\"";
+    assertError(413, http.put(key, "{\"value\": " + big + "}"));
+    assertEquals(before, http.get(key).body());
+    String fits = "\"" + "x".repeat(1024 * 1024 - 2) + "\"";
+    assertEquals(200, http.put(key, "{\"value\": " + fits + "}").statusCode());
+  }
+
+  @Test
+  void aBodyOverTheBodyLimitIsA413() {
+    Http http = new Http(base);
+    String huge = "{\"value\": 1, \"pad\": \"" + " ".repeat(3 * 1024 * 1024) + "\"}";
+    assertError(413, http.put(storedKey(http), huge));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+  void aBodyThatIsNotJsonByContentTypeIsA415AndChangesNothing(String contentType) {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.get(key).body();
+    assertError(415, http.send("POST", key, "{\"value\": 2}", contentType));
+    assertError(415, http.send("PUT", key, "{\"value\": 2}", contentType));
+    assertEquals(before, http.get(key).body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"_reserved", "a%01b", "a%2Fb", "x%7F"})
+  void aBadKeyIsA400OnEveryMethod(String path) {
+    Http http = new Http(base);
+    assertError(400, http.get(path));
+    assertError(400, http.put(path, "{\"value\": 1}"));
+    assertError(400, http.post(path, "{\"value\": 1}"));
+    assertError(400, http.delete(path));
+  }
+
+  @Test
+  void aKeyLongerThan512CharactersIsA400() {
+    Http http = new Http(base);
+    assertError(400, http.put("k".repeat(513), "{\"value\": 1}"));
+    assertError(400, http.get("k".repeat(513)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a/b/c", "a/b/c/d/", "k/unknown"})
+  void anUnknownPathIsA404(String path) {
+    assertError(404, new Http(base).get(path));
+  }
+
+  @Test
+  void aWrongMethodIsA405ThatNamesTheAllowedOnes() {
+    Http http = new Http(base);
+    HttpResponse<String> response = http.send("PATCH", storedKey(http), "{}", "application/json");
+    assertError(405, response);
+    assertTrue(response.headers().firstValue("Allow").orElseThrow().contains("PUT"));
+  }
+
+  private String storedKey(Http http) {
+    String key = "bad:" + UUID.randomUUID();
+    assertEquals(201, http.put(key, STORED).statusCode());
+    return key;
+  }
+
+  private static void assertError(int status, HttpResponse<String> response) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    String sentence = Http.json(response).getString("error");
+    assertFalse(sentence.isBlank());
+    assertFalse(sentence.contains("Exception"), sentence);
+    assertFalse(sentence.contains("dev.kvstore"), sentence);
+  }
+}

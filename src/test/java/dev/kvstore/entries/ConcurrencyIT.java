@@ -1,0 +1,116 @@
+package dev.kvstore.entries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kvstore.it.Deployments;
+import dev.kvstore.it.Http;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** E6: SET is atomic under concurrent writers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConcurrencyIT {
+
+  private static final int WRITERS = 16;
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.kvstore();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void concurrentFirstWritersAllSucceedAndExactlyOneCreates() throws Exception {
+    Http http = new Http(base);
+    for (int round = 0; round < 20; round++) {
+      String key = "first:" + UUID.randomUUID();
+      List<HttpResponse<String>> responses =
+          concurrently(writer -> http.put(key, "{\"value\": " + writer + "}"));
+      List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+      assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), statuses.toString());
+      assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+      long created =
+          responses.stream()
+              .filter(r -> Http.json(r).getString("action").equals("created"))
+              .count();
+      assertEquals(1, created);
+      assertEquals(200, http.get(key).statusCode());
+    }
+  }
+
+  @Test
+  void concurrentWritersOfOneHotKeyLeaveTheLastWriteOfOneOfThem() throws Exception {
+    Http http = new Http(base);
+    String key = "hot:" + UUID.randomUUID();
+    int writes = 40;
+    List<List<Integer>> statuses =
+        concurrently(
+            writer ->
+                IntStream.range(0, writes)
+                    .mapToObj(
+                        i ->
+                            http.put(
+                                    key,
+                                    "{\"value\": {\"writer\": " + writer + ", \"i\": " + i + "}}")
+                                .statusCode())
+                    .toList());
+    statuses.forEach(
+        list -> assertTrue(list.stream().allMatch(s -> s == 200 || s == 201), list.toString()));
+    var value = Http.json(http.get(key)).getJsonObject("value");
+    assertEquals(writes - 1, value.getInt("i"));
+    Set<Integer> writers = IntStream.range(0, WRITERS).boxed().collect(Collectors.toSet());
+    assertTrue(writers.contains(value.getInt("writer")));
+  }
+
+  private interface Writer<T> {
+    T write(int writer);
+  }
+
+  /** Runs one call per writer, all released at once, and returns their results in order. */
+  private static <T> List<T> concurrently(Writer<T> writer) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < WRITERS; i++) {
+        int id = i;
+        Callable<T> call =
+            () -> {
+              start.await();
+              return writer.write(id);
+            };
+        futures.add(pool.submit(call));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get(120, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

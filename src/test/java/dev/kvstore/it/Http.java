@@ -1,0 +1,89 @@
+package dev.kvstore.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small HTTP client for the black-box tests: JSON in, status and JSON out. */
+public final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private final String base;
+
+  /**
+   * A client of the server at {@code base}, always reached through loopback: the container may
+   * report the machine's own address, but tests send nothing off loopback.
+   */
+  public Http(URL base) {
+    this("http://127.0.0.1:" + base.getPort() + base.getPath());
+  }
+
+  public Http(String base) {
+    this.base = base.endsWith("/") ? base : base + "/";
+  }
+
+  /** The path of a key, percent-encoded as one path segment. */
+  public static String path(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send("GET", path, null, "application/json");
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send("DELETE", path, null, "application/json");
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return send("POST", path, json, "application/json");
+  }
+
+  public HttpResponse<String> put(String path, String json) {
+    return send("PUT", path, json, "application/json");
+  }
+
+  /** Any method, with a body of the given content type when the body is not null. */
+  public HttpResponse<String> send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      request.method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body of a response as a JSON object. */
+  public static JsonObject json(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.kvstore.it;
+
+import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.expiry.ExpirySweeper;
+import dev.kvstore.expiry.SweepStatistics;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Test-only controls, in the test deployment alone: move the adjustable clock and reach the sweep
+ * and its store steps over HTTP, so that every test stays a black-box client on loopback.
+ */
+@Path("_test")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TestControl {
+
+  @Inject AdjustableClock clock;
+
+  @EJB EntryStore store;
+
+  @EJB ExpirySweeper sweeper;
+
+  @POST
+  @Path("clock")
+  public String advance(@QueryParam("seconds") long seconds) {
+    clock.advance(Duration.ofSeconds(seconds));
+    return Json.createValue(clock.instant().toString()).toString();
+  }
+
+  @POST
+  @Path("sweep")
+  public String sweep() {
+    long deleted = sweeper.sweep();
+    SweepStatistics statistics = sweeper.statistics();
+    return Json.createObjectBuilder()
+        .add("deleted", deleted)
+        .add("runs", statistics.runs())
+        .add("total", statistics.deleted())
+        .add("last_deleted", statistics.lastDeleted())
+        .add("last_run", statistics.lastRun().map(Object::toString).orElse(""))
+        .build()
+        .toString();
+  }
+
+  @POST
+  @Path("expired-keys")
+  public String expiredKeys(@QueryParam("limit") int limit) {
+    return Json.createArrayBuilder(store.expiredKeys(clock.instant(), limit)).build().toString();
+  }
+
+  @POST
+  @Path("remove-expired")
+  public String removeExpired(@QueryParam("limit") int limit) {
+    return Integer.toString(store.removeExpired(clock.instant(), limit));
+  }
+
+  @POST
+  @Path("delete-if-expired")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String deleteIfExpired(JsonArray keys) {
+    List<String> picked =
+        keys.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    return Integer.toString(store.deleteIfExpired(picked, clock.instant()));
+  }
+}
