@@ -1,6 +1,8 @@
 package dev.kvstore.expiry;
 
 import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.storage.DatabaseUnavailable;
+import dev.kvstore.storage.SqlErrors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -95,10 +97,17 @@ public class ExpirySweeper {
       long deadline = startedNanos + Duration.ofMillis(timeBudgetMillis).toNanos();
       long deleted = 0;
       int batch;
-      do {
-        batch = store.removeExpired(clock.instant(), batchSize);
-        deleted += batch;
-      } while (batch == batchSize && System.nanoTime() < deadline);
+      try {
+        do {
+          batch = store.removeExpired(clock.instant(), batchSize);
+          deleted += batch;
+        } while (batch == batchSize && System.nanoTime() < deadline);
+      } catch (DatabaseUnavailable e) {
+        LOG.warning(
+            () ->
+                "Expiry sweep stopped early, the database is unavailable: "
+                    + SqlErrors.describe(e));
+      }
       Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
       statistics = statistics.after(started, deleted, took);
       if (deleted > 0) {

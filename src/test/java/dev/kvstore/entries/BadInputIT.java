@@ -137,6 +137,12 @@ class BadInputIT {
     assertTrue(response.headers().firstValue("Allow").orElseThrow().contains("PUT"));
   }
 
+  @Test
+  void traceIsA405LikeAnyUnsupportedMethod() {
+    Http http = new Http(base);
+    assertError(405, http.send("TRACE", storedKey(http), null, null));
+  }
+
   private String storedKey(Http http) {
     String key = "bad:" + UUID.randomUUID();
     assertEquals(201, http.put(key, STORED).statusCode());

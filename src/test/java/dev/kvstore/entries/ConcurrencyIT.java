@@ -84,6 +84,31 @@ class ConcurrencyIT {
     assertTrue(writers.contains(value.getInt("writer")));
   }
 
+  @Test
+  void s3AWriteThatWaitsLongerThanTheLockTimeoutIsA503AndChangesNothing() throws Exception {
+    Http http = new Http(base);
+    String key = "locked:" + UUID.randomUUID();
+    http.put(key, "{\"value\": \"before\"}");
+    String before = http.get(key).body();
+    assertEquals("true", http.post("_test/hold-lock?millis=4000&key=" + key, "").body());
+
+    HttpResponse<String> blocked = http.put(key, "{\"value\": \"after\"}");
+
+    assertEquals(503, blocked.statusCode(), blocked.body());
+    assertEquals("1", blocked.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(Http.json(blocked).getString("error").contains("retry"), blocked.body());
+    assertEquals(before, http.get(key).body());
+  }
+
+  @Test
+  void r2ALostDatabaseIsA503WithRetryAfter() {
+    HttpResponse<String> response = new Http(base).post("_test/database-failure", "");
+    assertEquals(503, response.statusCode());
+    assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
+    assertEquals(
+        "The database is unavailable; retry later.", Http.json(response).getString("error"));
+  }
+
   private interface Writer<T> {
     T write(int writer);
   }

@@ -9,14 +9,18 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Test-only controls, in the test deployment alone: move the adjustable clock and reach the sweep
@@ -32,6 +36,27 @@ public class TestControl {
   @EJB EntryStore store;
 
   @EJB ExpirySweeper sweeper;
+
+  @EJB LockHolder lockHolder;
+
+  /**
+   * Returns once the row of {@code key} is locked by a transaction that keeps it {@code millis}.
+   */
+  @POST
+  @Path("hold-lock")
+  public String holdLock(@QueryParam("key") String key, @QueryParam("millis") long millis)
+      throws InterruptedException {
+    CountDownLatch locked = new CountDownLatch(1);
+    lockHolder.hold(key, millis, locked);
+    return Boolean.toString(locked.await(10, TimeUnit.SECONDS));
+  }
+
+  /** Fails as a lost database connection does. */
+  @POST
+  @Path("database-failure")
+  public String databaseFailure() {
+    throw new PersistenceException(new SQLException("Connection refused", "08001"));
+  }
 
   @POST
   @Path("clock")

@@ -3,9 +3,12 @@ package dev.kvstore.entries.control;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.storage.Database;
+import dev.kvstore.storage.DatabaseFailures;
+import dev.kvstore.storage.SqlErrors;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
@@ -17,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -26,13 +28,11 @@ import javax.sql.DataSource;
  * <p>Every method takes the operation's one {@code now}; expiry is decided against it alone.
  */
 @Stateless
+@Interceptors(DatabaseFailures.class)
 public class EntryStore {
 
   /** A race loser updates on its second round; a third covers a delete in between. */
   private static final int SET_ATTEMPTS = 3;
-
-  /** SQLState of a unique-key violation, on Derby and PostgreSQL alike. */
-  private static final String DUPLICATE_KEY = "23505";
 
   @PersistenceContext EntityManager em;
 
@@ -69,6 +69,7 @@ public class EntryStore {
       if (entry != null) {
         boolean created = entry.isExpiredAt(now);
         entry.overwrite(json, expiry.resolve(entry.liveExpiresAt(now)), version, now);
+        em.flush();
         return new Written(created, entry);
       }
       Entry fresh = Entry.create(key, json, expiry.resolve(null), version, now);
@@ -86,6 +87,7 @@ public class EntryStore {
       throw KeyNotFound.missing();
     }
     em.remove(entry);
+    em.flush();
     if (entry.isExpiredAt(now)) {
       throw KeyNotFound.expired();
     }
@@ -140,16 +142,10 @@ public class EntryStore {
       insert.setLong(6, now.toEpochMilli());
       return insert.executeUpdate() == 1;
     } catch (SQLException e) {
-      if (isDuplicateKey(e)) {
+      if (SqlErrors.isDuplicateKey(e)) {
         return false;
       }
       throw new PersistenceException("insert failed", e);
     }
-  }
-
-  private static boolean isDuplicateKey(SQLException e) {
-    return Stream.iterate(e, c -> c != null, SQLException::getNextException)
-        .limit(32)
-        .anyMatch(c -> DUPLICATE_KEY.equals(c.getSQLState()));
   }
 }
