@@ -1,0 +1,68 @@
+package dev.kvstore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kvstore.it.Http;
+import dev.kvstore.it.MicroServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The server as the README starts it, at the context root with {@code server-config}: K1 (no
+ * platform path shadows a key) and R1 (a client's mistake leaves no stack trace in the log).
+ */
+class StandaloneServerIT {
+
+  private static MicroServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path itDir = Path.of(System.getProperty("kvstore.itDir"));
+    Files.createDirectories(itDir);
+    String run = "standalone-" + UUID.randomUUID();
+    server = MicroServer.start(itDir.resolve(run), itDir.resolve(run + ".log"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"health", "metrics", "openapi"})
+  void k1APlatformEndpointsNameIsAnOrdinaryKey(String name) {
+    Http http = server.http();
+    String value = "\"" + UUID.randomUUID() + "\"";
+    assertTrue(http.put(name, "{\"value\": " + value + "}").statusCode() / 100 == 2);
+    assertEquals(value, Http.json(http.get(name)).get("value").toString());
+    assertEquals(200, http.get("_" + name).statusCode(), "the platform serves it at /_" + name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PUT bad {\"value\": 1",
+        "PUT bad {\"tll\": 1}",
+        "PUT _bad {\"value\": 1}",
+        "PATCH bad {}",
+        "TRACE bad",
+        "GET a/b/c",
+        "DELETE never-written"
+      })
+  void r1AClientsMistakeIsAnsweredAndNotLogged(String request) throws Exception {
+    String[] parts = request.split(" ", 3);
+    String body = parts.length > 2 ? parts[2] : null;
+    int status = server.http().send(parts[0], parts[1], body, "application/json").statusCode();
+    assertEquals(4, status / 100);
+    String log = server.log();
+    assertFalse(log.contains("\tat "), "a stack trace in the log");
+    assertFalse(log.contains("Exception"), "an exception in the log");
+  }
+}
