@@ -52,6 +52,7 @@ class StandaloneServerIT {
         "PUT bad {\"tll\": 1}",
         "PUT _bad {\"value\": 1}",
         "PATCH bad {}",
+        "PURGE bad",
         "TRACE bad",
         "GET a/b/c",
         "DELETE never-written"

@@ -21,9 +21,18 @@
  *   <li>E7 — a bad body (not JSON, not an object, no {@code value}, an unknown field, a bad expiry)
  *       answers 400 and a value over {@code kv.value.max-bytes} 413, before anything is written.
  *   <li>E8 — a plain SET clears the TTL (Redis); {@code keep_ttl} keeps a live entry's expiry.
+ *   <li>E9 — conditional requests (RFC 9110, evaluated by JAX-RS's {@code
+ *       Request.evaluatePreconditions} against the version found under the row lock): {@code
+ *       If-None-Match: *} writes only an absent key, {@code If-Match: *} only a present one, {@code
+ *       If-Match: "<version>"} only that version; otherwise 412 and nothing changes. They apply to
+ *       SET, PATCH, DELETE, counters and TTL changes; a GET whose {@code If-None-Match} names the
+ *       current version answers 304.
+ *   <li>E10 — every write is one read-modify-write of {@link
+ *       dev.kvstore.entries.control.EntryStore#update}: lock, check the precondition, compute the
+ *       new value and expiry from the live entry, write a new version.
  * </ul>
  *
- * <p>Out of scope here: counters, TTL commands, conditional requests and patches have features of
- * their own.
+ * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches
+ * ({@code dev.kvstore.patch}) are features of their own, written through the same update.
  */
 package dev.kvstore.entries;

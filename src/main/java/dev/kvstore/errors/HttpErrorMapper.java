@@ -29,7 +29,9 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
       case 404 -> "No resource at this path: a key lives at /{key}.";
       case 405 -> "This method is not allowed here; use " + allowed(original) + ".";
       case 406 -> "This resource answers application/json only; accept it.";
-      case 415 -> "Send the body as application/json.";
+      case 415 ->
+          "This Content-Type is not taken here: send application/json"
+              + " (PATCH takes application/merge-patch+json or application/json-patch+json).";
       default -> original.getStatusInfo().getReasonPhrase() + ".";
     };
   }

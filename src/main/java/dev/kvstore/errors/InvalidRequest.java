@@ -1,10 +1,15 @@
 package dev.kvstore.errors;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A client's mistake, with the status that says so and a sentence that says what to fix.
  *
- * <p>Unchecked and without a stack trace: it is an answer, not a failure, and is never logged.
+ * <p>Unchecked and without a stack trace: it is an answer, not a failure, and is never logged. An
+ * application exception, so that one thrown inside a store call rolls back and reaches the client
+ * as it is.
  */
+@ApplicationException(rollback = true)
 public class InvalidRequest extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
@@ -32,11 +33,54 @@ public final class JsonBodies {
    * have been read (J1).
    */
   public static JsonObject readObject(InputStream body, long maxBytes, String example) {
-    JsonValue value = readValue(readBounded(body, maxBytes));
+    JsonValue value = readValue(body, maxBytes);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
     }
     return value.asJsonObject();
+  }
+
+  /** The body as one JSON value of any type; a 400 or 413 as for {@link #readObject}. */
+  public static JsonValue readValue(InputStream body, long maxBytes) {
+    return parse(readBounded(body, maxBytes));
+  }
+
+  /** The body as a JSON object, or an empty one for an empty body (all fields optional). */
+  public static JsonObject readOptionalObject(InputStream body, long maxBytes, String example) {
+    byte[] bytes = readBounded(body, maxBytes);
+    if (isBlank(bytes)) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    JsonValue value = parse(bytes);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
+    }
+    return value.asJsonObject();
+  }
+
+  /** A 400 naming the first field of {@code body} that is not one of {@code fields}. */
+  public static void requireKnownFields(JsonObject body, List<String> fields, String what) {
+    for (String field : body.keySet()) {
+      if (!fields.contains(field)) {
+        throw InvalidRequest.badRequest(
+            "Unknown field \""
+                + field
+                + "\"; "
+                + what
+                + " takes "
+                + String.join(", ", fields)
+                + ".");
+      }
+    }
+  }
+
+  /** The value's JSON text when it is within {@code maxBytes}; a 413 otherwise (E7). */
+  public static String requireValueSize(String json, long maxBytes) {
+    if (utf8Length(json, maxBytes) > maxBytes) {
+      throw InvalidRequest.tooLarge(
+          "The value is larger than " + maxBytes + " bytes of JSON; store a smaller one.");
+    }
+    return json;
   }
 
   /** The UTF-8 size of a JSON text, counted without copying when it is small enough anyway. */
@@ -55,8 +99,12 @@ public final class JsonBodies {
     }
   }
 
-  private static JsonValue readValue(byte[] body) {
-    if (IntStream.range(0, body.length).allMatch(i -> Character.isWhitespace(body[i]))) {
+  private static boolean isBlank(byte[] body) {
+    return IntStream.range(0, body.length).allMatch(i -> Character.isWhitespace(body[i]));
+  }
+
+  private static JsonValue parse(byte[] body) {
+    if (isBlank(body)) {
       throw InvalidRequest.badRequest("The body is empty; send a JSON object.");
     }
     try (JsonParser parser =

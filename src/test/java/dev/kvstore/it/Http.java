@@ -58,10 +58,17 @@ public final class Http {
     return send("PUT", path, json, "application/json");
   }
 
-  /** Any method, with a body of the given content type when the body is not null. */
-  public HttpResponse<String> send(String method, String path, String body, String contentType) {
+  /**
+   * Any method, with a body of the given content type when the body is not null, and extra headers
+   * as name, value, name, value...
+   */
+  public HttpResponse<String> send(
+      String method, String path, String body, String contentType, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -77,6 +84,19 @@ public final class Http {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A key no other test uses. */
+  public static String uniqueKey(String name) {
+    return name + ":" + java.util.UUID.randomUUID();
+  }
+
+  /** Moves the test deployment's clock forward. */
+  public void advanceClock(long seconds) {
+    HttpResponse<String> moved = post("_test/clock?seconds=" + seconds, "");
+    if (moved.statusCode() != 200) {
+      throw new IllegalStateException("the clock did not move: " + moved.body());
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.kvstore.entries.boundary;
 
+import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
 import dev.kvstore.json.JsonBodies;
+import dev.kvstore.patch.JsonPatches;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,14 +14,16 @@ import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -28,7 +32,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One key: SET ({@code POST}, {@code PUT}), GET, HEAD (by JAX-RS, from GET) and DELETE.
+ * One key: SET ({@code POST}, {@code PUT}), GET, HEAD (by JAX-RS, from GET), DELETE and PATCH.
  *
  * <p>A trailing slash is optional ({@code /k} and {@code /k/}), as in the seed's URLs.
  */
@@ -50,27 +54,69 @@ public class EntriesResource {
   long maxBodyBytes;
 
   @GET
-  public Response get(@PathParam("key") String key) {
+  public Response get(@PathParam("key") String key, @Context Request request) {
     Instant now = clock.instant();
     Entry entry = store.get(Key.validate(key), now);
-    return Response.ok(entry.toJson(now)).tag(etag(entry)).build();
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(entry));
+    if (notModified != null) {
+      return notModified.build();
+    }
+    return Response.ok(entry.toJson(now)).tag(Preconditions.etag(entry)).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response post(@PathParam("key") String key, InputStream body, @Context UriInfo uri) {
-    return set(key, body, uri);
+  public Response post(
+      @PathParam("key") String key,
+      InputStream body,
+      @Context UriInfo uri,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    return set(key, body, uri, request, headers);
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(@PathParam("key") String key, InputStream body, @Context UriInfo uri) {
-    return set(key, body, uri);
+  public Response put(
+      @PathParam("key") String key,
+      InputStream body,
+      @Context UriInfo uri,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    return set(key, body, uri, request, headers);
+  }
+
+  @PATCH
+  @Consumes({JsonPatches.MERGE_PATCH, JsonPatches.JSON_PATCH})
+  public Response patch(
+      @PathParam("key") String key,
+      InputStream body,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    Key.validate(key);
+    JsonPatches.Patch patch =
+        JsonPatches.parse(
+            headers.getMediaType().getSubtype(), JsonBodies.readValue(body, maxBodyBytes));
+    Instant now = clock.instant();
+    Written written =
+        store.update(
+            key,
+            now,
+            Preconditions.of(request, headers),
+            current -> {
+              Entry entry = current.orNotFound();
+              String json = JsonBodies.requireValueSize(patch.applyTo(entry.json()), maxValueBytes);
+              return new Change.Replacement(json, entry.expiresAt());
+            });
+    return Response.ok(written.entry().toJson(now))
+        .tag(Preconditions.etag(written.entry()))
+        .build();
   }
 
   @DELETE
-  public Response delete(@PathParam("key") String key) {
-    store.delete(Key.validate(key), clock.instant());
+  public Response delete(
+      @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
+    store.delete(Key.validate(key), clock.instant(), Preconditions.of(request, headers));
     return Response.ok(
             Json.createObjectBuilder()
                 .add("status", "ok")
@@ -81,13 +127,20 @@ public class EntriesResource {
         .build();
   }
 
-  private Response set(String key, InputStream body, UriInfo uri) {
+  private Response set(
+      String key, InputStream body, UriInfo uri, Request request, HttpHeaders headers) {
     Key.validate(key);
     Instant now = clock.instant();
-    SetRequest request =
+    SetRequest set =
         SetRequest.parse(
             JsonBodies.readObject(body, maxBodyBytes, SetRequest.EXAMPLE), maxValueBytes, now);
-    Written written = store.set(key, request.json(), request.expiry(), now);
+    Written written =
+        store.update(
+            key,
+            now,
+            Preconditions.of(request, headers),
+            current ->
+                new Change.Replacement(set.json(), set.expiry().resolve(current.expiresAt())));
     Entry entry = written.entry();
     String answer =
         Json.createObjectBuilder()
@@ -102,10 +155,6 @@ public class EntriesResource {
             ? Response.status(Response.Status.CREATED)
                 .location(uri.getBaseUriBuilder().path("{key}").build(key))
             : Response.ok();
-    return response.entity(answer).tag(etag(entry)).build();
-  }
-
-  private static EntityTag etag(Entry entry) {
-    return new EntityTag(Long.toString(entry.version()));
+    return response.entity(answer).tag(Preconditions.etag(entry)).build();
   }
 }

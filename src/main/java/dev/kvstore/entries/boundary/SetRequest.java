@@ -22,21 +22,12 @@ record SetRequest(String json, Expiry expiry) {
 
   /** E7: every field known, a value present and within {@code maxValueBytes}, a valid expiry. */
   static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
-    for (String field : body.keySet()) {
-      if (!FIELDS.contains(field)) {
-        throw InvalidRequest.badRequest(
-            "Unknown field \"" + field + "\"; a SET takes " + String.join(", ", FIELDS) + ".");
-      }
-    }
+    JsonBodies.requireKnownFields(body, FIELDS, "a SET");
     JsonValue value = body.get("value");
     if (value == null) {
       throw InvalidRequest.badRequest("The field \"value\" is missing, as in " + EXAMPLE + ".");
     }
-    String json = value.toString();
-    if (JsonBodies.utf8Length(json, maxValueBytes) > maxValueBytes) {
-      throw InvalidRequest.tooLarge(
-          "The value is larger than " + maxValueBytes + " bytes of JSON; store a smaller one.");
-    }
+    String json = JsonBodies.requireValueSize(value.toString(), maxValueBytes);
     Expiry expiry =
         Expiry.fromFields(body.get("ttl"), body.get("expires_at"), body.get("keep_ttl"), now);
     return new SetRequest(json, expiry);

@@ -1,7 +1,6 @@
 package dev.kvstore.entries.control;
 
 import dev.kvstore.entries.entity.Entry;
-import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.storage.Database;
 import dev.kvstore.storage.DatabaseFailures;
 import dev.kvstore.storage.SqlErrors;
@@ -20,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -32,7 +32,7 @@ import javax.sql.DataSource;
 public class EntryStore {
 
   /** A race loser updates on its second round; a third covers a delete in between. */
-  private static final int SET_ATTEMPTS = 3;
+  private static final int WRITE_ATTEMPTS = 3;
 
   @PersistenceContext EntityManager em;
 
@@ -55,42 +55,56 @@ public class EntryStore {
   }
 
   /**
-   * SET: creates the entry, or overwrites it under its row lock (E6).
+   * One read-modify-write of a key under its row lock: checks the condition against the live entry,
+   * asks the change for the new value and expiry, and writes them with a new version (E4, E6). An
+   * expired row is removed first and counts as absent (E3).
    *
    * <p>No row yet means no lock: two first writers race. The insert settles it inside the database
    * — the primary key lets one row through and makes the other insert wait for the first
-   * transaction, then fail — and the loser goes on in the same transaction: it finds the row, waits
-   * for its lock and updates it. A row deleted again in between sends it round once more.
+   * transaction, then fail — and the loser goes round again in the same transaction: it finds the
+   * row, waits for its lock and applies its change to what the winner wrote.
    */
-  public Written set(String key, String json, Expiry expiry, Instant now) {
+  public Written update(String key, Instant now, Condition condition, Change change) {
     long version = nextVersion();
-    for (int attempt = 1; attempt <= SET_ATTEMPTS; attempt++) {
-      Entry entry = em.find(Entry.class, key, LockModeType.PESSIMISTIC_WRITE);
-      if (entry != null) {
-        boolean created = entry.isExpiredAt(now);
-        entry.overwrite(json, expiry.resolve(entry.liveExpiresAt(now)), version, now);
+    for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      Current current = lockLive(key, now);
+      condition.check(current.entry());
+      Change.Replacement replacement = change.apply(current);
+      if (current.entry().isPresent()) {
+        Entry entry = current.entry().get();
+        entry.overwrite(replacement.json(), replacement.expiresAt(), version, now);
         em.flush();
-        return new Written(created, entry);
+        return new Written(false, entry);
       }
-      Entry fresh = Entry.create(key, json, expiry.resolve(null), version, now);
+      Entry fresh = Entry.create(key, replacement.json(), replacement.expiresAt(), version, now);
       if (insertIfAbsent(fresh, now)) {
         return new Written(true, fresh);
       }
     }
-    throw new LockTimeoutException("key " + SET_ATTEMPTS + " times created and deleted by others");
+    throw new LockTimeoutException(
+        "key " + WRITE_ATTEMPTS + " times created and deleted by others");
   }
 
-  /** DEL: removes the entry; {@link KeyNotFound} when it is absent (an expired row goes too). */
-  public void delete(String key, Instant now) {
+  /** DEL: removes the live entry; {@link KeyNotFound} when there is none (E5). */
+  public void delete(String key, Instant now, Condition condition) {
+    Current current = lockLive(key, now);
+    condition.check(current.entry());
+    em.remove(current.orNotFound());
+    em.flush();
+  }
+
+  /** Locks the key's row; an expired row is removed in this transaction and reported as absent. */
+  private Current lockLive(String key, Instant now) {
     Entry entry = em.find(Entry.class, key, LockModeType.PESSIMISTIC_WRITE);
     if (entry == null) {
-      throw KeyNotFound.missing();
+      return new Current(Optional.empty(), false);
     }
-    em.remove(entry);
-    em.flush();
     if (entry.isExpiredAt(now)) {
-      throw KeyNotFound.expired();
+      em.remove(entry);
+      em.flush();
+      return new Current(Optional.empty(), true);
     }
+    return new Current(Optional.of(entry), false);
   }
 
   /** One batch of the active expiry: removes up to {@code limit} expired entries (X2). */

@@ -9,12 +9,12 @@ import jakarta.ejb.ApplicationException;
  * removal commits before the 404 is sent.
  */
 @ApplicationException(rollback = false)
-public class KeyNotFound extends RuntimeException {
+public class KeyNotFound extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
   private KeyNotFound(boolean expired) {
-    super(expired ? "Key not found (expired)" : "Key not found", null, false, false);
+    super(404, expired ? "Key not found (expired)" : "Key not found");
   }
 
   /** No row: never written, or deleted. */

@@ -59,27 +59,25 @@ public class Entry {
 
   protected Entry() {}
 
-  private Entry(String key, String json, Long expiresAt, long version, Instant now) {
+  private Entry(String key, String json, Optional<Instant> expiresAt, long version, Instant now) {
     this.key = key;
     this.json = json;
-    this.expiresAt = expiresAt;
+    this.expiresAt = expiresAt.map(Instant::toEpochMilli).orElse(null);
     this.version = version;
     this.createdAt = now.toEpochMilli();
     this.updatedAt = createdAt;
   }
 
-  /** A new entry; {@code expiresAt} in epoch millis, or {@code null} for none. */
-  public static Entry create(String key, String json, Long expiresAt, long version, Instant now) {
+  /** A new entry. */
+  public static Entry create(
+      String key, String json, Optional<Instant> expiresAt, long version, Instant now) {
     return new Entry(key, json, expiresAt, version, now);
   }
 
-  /** Replaces the value, the expiry and the version; an expired entry is reborn as a new one. */
-  public void overwrite(String json, Long expiresAt, long version, Instant now) {
-    if (isExpiredAt(now)) {
-      createdAt = now.toEpochMilli();
-    }
+  /** Replaces the value, the expiry and the version of a live entry. */
+  public void overwrite(String json, Optional<Instant> expiresAt, long version, Instant now) {
     this.json = json;
-    this.expiresAt = expiresAt;
+    this.expiresAt = expiresAt.map(Instant::toEpochMilli).orElse(null);
     this.version = version;
     this.updatedAt = now.toEpochMilli();
   }
@@ -95,11 +93,6 @@ public class Entry {
       return -1;
     }
     return Math.max(0, Math.floorDiv(expiresAt - now.toEpochMilli() + 500, 1000));
-  }
-
-  /** The live expiry in epoch millis at {@code now}: none for an expired entry. */
-  public Long liveExpiresAt(Instant now) {
-    return isExpiredAt(now) ? null : expiresAt;
   }
 
   public Optional<Instant> expiresAt() {

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * What a write does to the expiry of its entry: clear it, keep it, or set an absolute instant.
@@ -87,15 +88,9 @@ public record Expiry(Instant at, boolean keepsCurrent) {
     return at;
   }
 
-  /**
-   * The expiry instant, in epoch millis, that a write leaves on an entry that now has {@code
-   * current}.
-   */
-  public Long resolve(Long current) {
-    if (keepsCurrent) {
-      return current;
-    }
-    return at == null ? null : at.toEpochMilli();
+  /** The expiry a write leaves on an entry whose live expiry is {@code current}. */
+  public Optional<Instant> resolve(Optional<Instant> current) {
+    return keepsCurrent ? current : Optional.ofNullable(at);
   }
 
   private static Instant parseInstant(JsonValue value) {

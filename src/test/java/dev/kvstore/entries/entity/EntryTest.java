@@ -2,10 +2,10 @@ package dev.kvstore.entries.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** E3 and the GET body. */
@@ -15,7 +15,7 @@ class EntryTest {
 
   @Test
   void anEntryIsExpiredExactlyWhenItsExpiryIsNotAfterNow() {
-    Entry entry = Entry.create("k", "1", NOW.toEpochMilli(), 1, NOW.minusSeconds(5));
+    Entry entry = Entry.create("k", "1", Optional.of(NOW), 1, NOW.minusSeconds(5));
     assertTrue(entry.isExpiredAt(NOW));
     assertFalse(entry.isExpiredAt(NOW.minusMillis(1)));
     assertTrue(entry.isExpiredAt(NOW.plusMillis(1)));
@@ -23,14 +23,14 @@ class EntryTest {
 
   @Test
   void anEntryWithoutExpiryNeverExpires() {
-    Entry entry = Entry.create("k", "1", null, 1, NOW);
+    Entry entry = Entry.create("k", "1", Optional.empty(), 1, NOW);
     assertFalse(entry.isExpiredAt(Instant.MAX));
     assertEquals(-1, entry.ttlRemainingAt(NOW));
   }
 
   @Test
   void ttlRemainingIsRoundedToTheNearestSecond() {
-    Entry entry = Entry.create("k", "1", NOW.plusMillis(60_000).toEpochMilli(), 1, NOW);
+    Entry entry = Entry.create("k", "1", Optional.of(NOW.plusMillis(60_000)), 1, NOW);
     assertEquals(60, entry.ttlRemainingAt(NOW));
     assertEquals(60, entry.ttlRemainingAt(NOW.plusMillis(400)));
     assertEquals(59, entry.ttlRemainingAt(NOW.plusMillis(600)));
@@ -40,7 +40,7 @@ class EntryTest {
   @Test
   void theGetBodyHoldsTheStoredJsonTextUnchanged() {
     String value = "{\"n\":12345678901234567890123,\"f\":0.1,\"s\":\"é\\\"😀\"}";
-    Entry entry = Entry.create("user:\"1\"", value, NOW.plusSeconds(10).toEpochMilli(), 7, NOW);
+    Entry entry = Entry.create("user:\"1\"", value, Optional.of(NOW.plusSeconds(10)), 7, NOW);
     assertEquals(
         "{\"key\":\"user:\\\"1\\\"\",\"value\":"
             + value
@@ -49,11 +49,11 @@ class EntryTest {
   }
 
   @Test
-  void overwritingAnExpiredEntryDropsItsOldExpiry() {
-    Entry entry = Entry.create("k", "1", NOW.toEpochMilli(), 1, NOW.minusSeconds(5));
-    assertNull(entry.liveExpiresAt(NOW));
-    entry.overwrite("2", Expiry.KEEP.resolve(entry.liveExpiresAt(NOW)), 2, NOW);
+  void overwritingReplacesValueExpiryAndVersion() {
+    Entry entry = Entry.create("k", "1", Optional.of(NOW.plusSeconds(5)), 1, NOW);
+    entry.overwrite("2", Optional.empty(), 2, NOW.plusSeconds(1));
     assertFalse(entry.isExpiredAt(NOW.plusSeconds(1_000_000)));
+    assertEquals(Optional.empty(), entry.expiresAt());
     assertEquals(2, entry.version());
     assertEquals("2", entry.json());
   }

@@ -1,7 +1,6 @@
 package dev.kvstore.entries.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,15 +88,15 @@ class ExpiryTest {
     assertSame(Expiry.NONE, Expiry.fromFields(null, null, null, NOW));
     assertSame(
         Expiry.NONE, Expiry.fromFields(JsonValue.NULL, JsonValue.NULL, JsonValue.FALSE, NOW));
-    assertNull(Expiry.NONE.resolve(123L));
+    assertEquals(Optional.empty(), Expiry.NONE.resolve(Optional.of(NOW)));
   }
 
   @Test
   void keepTtlKeepsTheCurrentExpiry() {
     Expiry keep = Expiry.fromFields(null, null, JsonValue.TRUE, NOW);
     assertTrue(keep.keepsCurrent());
-    assertEquals(123L, keep.resolve(123L));
-    assertNull(keep.resolve(null));
+    assertEquals(Optional.of(NOW), keep.resolve(Optional.of(NOW)));
+    assertEquals(Optional.empty(), keep.resolve(Optional.empty()));
     assertThrows(
         InvalidRequest.class, () -> Expiry.fromFields(null, null, Json.createValue("yes"), NOW));
   }

@@ -1,0 +1,77 @@
+package dev.kvstore.counters;
+
+import dev.kvstore.entries.boundary.Preconditions;
+import dev.kvstore.entries.control.Change;
+import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.entries.entity.Key;
+import dev.kvstore.json.JsonBodies;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code POST /{key}/incr} and {@code /decr}: INCRBY, DECRBY and INCRBYFLOAT as one request. */
+@Path("{key}/{direction: incr|decr}")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CountersResource {
+
+  @EJB EntryStore store;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
+  long maxBodyBytes;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response count(
+      @PathParam("key") String key,
+      @PathParam("direction") String direction,
+      InputStream body,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    Key.validate(key);
+    Instant now = clock.instant();
+    CounterRequest counter =
+        CounterRequest.parse(
+            JsonBodies.readOptionalObject(body, maxBodyBytes, CounterRequest.EXAMPLE), now);
+    BigDecimal by = direction.equals("decr") ? counter.by().negate() : counter.by();
+    Entry entry =
+        store
+            .update(
+                key,
+                now,
+                Preconditions.of(request, headers),
+                current ->
+                    new Change.Replacement(
+                        Counter.add(current.entry().map(Entry::json).orElse("0"), by),
+                        current.entry().isPresent() ? current.expiresAt() : counter.ttl()))
+            .entry();
+    String answer =
+        Json.createObjectBuilder()
+            .add("key", key)
+            .add("value", new BigDecimal(entry.json()))
+            .add("ttl_remaining", entry.ttlRemainingAt(now))
+            .build()
+            .toString();
+    return Response.ok(answer).tag(Preconditions.etag(entry)).build();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.kvstore.entries.boundary;
+
+import dev.kvstore.entries.control.Condition;
+import dev.kvstore.entries.control.PreconditionFailed;
+import dev.kvstore.entries.entity.Entry;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * HTTP conditional requests (RFC 9110) on a key, evaluated by JAX-RS against the version found
+ * under the row lock (E9): {@code If-None-Match: *} only if absent, {@code If-Match: *} only if
+ * present, {@code If-Match: "<version>"} compare-and-set.
+ */
+public final class Preconditions {
+
+  private Preconditions() {}
+
+  /** The request's preconditions as a store condition; none without the headers. */
+  public static Condition of(Request request, HttpHeaders headers) {
+    if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
+        && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
+      return Condition.NONE;
+    }
+    return current -> {
+      Response.ResponseBuilder failed =
+          current.isPresent()
+              ? request.evaluatePreconditions(etag(current.get()))
+              : request.evaluatePreconditions();
+      if (failed != null) {
+        throw new PreconditionFailed(sentence(current));
+      }
+    };
+  }
+
+  /** The strong ETag of an entry's version. */
+  public static EntityTag etag(Entry entry) {
+    return new EntityTag(Long.toString(entry.version()));
+  }
+
+  private static String sentence(Optional<Entry> current) {
+    return current
+        .map(e -> "The key is at version " + e.version() + "; the request's precondition fails.")
+        .orElse("The key does not exist; the request's precondition fails.");
+  }
+}
