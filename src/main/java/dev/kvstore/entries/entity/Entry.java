@@ -126,6 +126,18 @@ public class Entry {
         + "}";
   }
 
+  /** A listing's entry: {@code {"key","ttl_remaining","version"}}, and {@code "value"} if asked. */
+  public String toListingJson(Instant now, boolean withValue) {
+    return "{\"key\":"
+        + JSON.createValue(key)
+        + ",\"ttl_remaining\":"
+        + ttlRemainingAt(now)
+        + ",\"version\":"
+        + version
+        + (withValue ? ",\"value\":" + json : "")
+        + "}";
+  }
+
   /** The expiry as JSON: an ISO-8601 UTC string ending in {@code Z}, or {@code null}. */
   public JsonValue expiresAtJson() {
     return expiresAt().<JsonValue>map(at -> JSON.createValue(at.toString())).orElse(JsonValue.NULL);

@@ -1,0 +1,129 @@
+package dev.kvstore.keys;
+
+import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.errors.InvalidRequest;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** {@code /_keys}: SCAN ({@code GET}) and delete by prefix ({@code DELETE}). */
+@Path("_keys")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+
+  /** A page with a {@code match} looks at no more than this many rows per entry it may return. */
+  private static final int ROWS_PER_ENTRY = 10;
+
+  /** Rows per delete transaction: far below Derby's 5,000-row lock escalation. */
+  private static final int DELETE_BATCH = 500;
+
+  @EJB KeyLister lister;
+
+  @Inject Clock clock;
+
+  @GET
+  public String list(
+      @QueryParam("prefix") String prefix,
+      @QueryParam("match") String match,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit,
+      @QueryParam("values") String values) {
+    int max = parseLimit(limit);
+    boolean withValues = parseFlag("values", values);
+    Optional<Glob> glob = Optional.ofNullable(match).map(Glob::parse);
+    String after = cursor == null ? "" : Cursor.keyOf(cursor);
+    Optional<String> narrowest =
+        KeyRange.narrowest(nonNull(prefix), glob.map(Glob::literalPrefix).orElse(""));
+    Instant now = clock.instant();
+    List<Entry> page = new ArrayList<>();
+    String position = after;
+    boolean exhausted = narrowest.isEmpty();
+    int rowsLeft = max * (glob.isPresent() ? ROWS_PER_ENTRY : 1);
+    while (!exhausted && page.size() < max && rowsLeft > 0) {
+      List<Entry> rows = lister.live(KeyRange.prefixed(narrowest.get()), position, now, max);
+      exhausted = rows.size() < max;
+      rowsLeft -= rows.size();
+      for (Entry row : rows) {
+        if (page.size() == max) {
+          exhausted = false;
+          break;
+        }
+        position = row.key();
+        if (glob.map(g -> g.matches(row.key())).orElse(true)) {
+          page.add(row);
+        }
+      }
+    }
+    return answer(page, exhausted ? null : position, now, withValues);
+  }
+
+  @DELETE
+  public String deleteByPrefix(@QueryParam("prefix") String prefix, @QueryParam("all") String all) {
+    if (nonNull(prefix).isEmpty() && !parseFlag("all", all)) {
+      throw InvalidRequest.badRequest(
+          "Deleting every key needs all=true; to delete some, give a prefix.");
+    }
+    KeyRange range = KeyRange.prefixed(nonNull(prefix));
+    Instant now = clock.instant();
+    long deleted = 0;
+    int batch;
+    do {
+      batch = lister.deleteLive(range, now, DELETE_BATCH);
+      deleted += batch;
+    } while (batch > 0);
+    return Json.createObjectBuilder().add("deleted", deleted).build().toString();
+  }
+
+  private static String answer(List<Entry> page, String next, Instant now, boolean withValues) {
+    StringJoiner entries = new StringJoiner(",", "{\"entries\":[", "]");
+    page.forEach(entry -> entries.add(entry.toListingJson(now, withValues)));
+    String cursor = next == null ? "null" : "\"" + Cursor.after(next) + "\"";
+    return entries + ",\"next_cursor\":" + cursor + "}";
+  }
+
+  private static int parseLimit(String limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int value = Integer.parseInt(limit);
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw InvalidRequest.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+  }
+
+  private static boolean parseFlag(String name, String value) {
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw InvalidRequest.badRequest(name + " must be true or false.");
+  }
+
+  private static String nonNull(String prefix) {
+    return prefix == null ? "" : prefix;
+  }
+}

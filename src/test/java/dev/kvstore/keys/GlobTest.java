@@ -1,0 +1,54 @@
+package dev.kvstore.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kvstore.errors.InvalidRequest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** L3: Redis globs. */
+class GlobTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "h?llo, hello, true",
+    "h?llo, hallo, true",
+    "h?llo, hllo, false",
+    "h*llo, hllo, true",
+    "h*llo, heeeello, true",
+    "h[ae]llo, hello, true",
+    "h[ae]llo, hillo, false",
+    "h[^e]llo, hallo, true",
+    "h[^e]llo, hello, false",
+    "h[!e]llo, hello, false",
+    "h[a-c]llo, hbllo, true",
+    "h[a-c]llo, hdllo, false",
+    "user:*, user:42, true",
+    "user:*, users:42, false",
+    "a\\*b, a*b, true",
+    "a\\*b, axb, false",
+    "[\\]]x, ]x, true",
+    "*.?, name.txt, false",
+    "*.???, name.txt, true",
+    "é?, é😀, true",
+    "a.b, axb, false",
+    "(x), (x), true"
+  })
+  void l3AGlobMatchesTheWholeKeyAsRedisDoes(String glob, String key, boolean matches) {
+    assertEquals(matches, Glob.parse(glob).matches(key));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"user:*, user:", "a\\*b*, a*b", "[ab]c, ''", "plain, plain", "x?y, x"})
+  void theLiteralPrefixEndsAtTheFirstWildcard(String glob, String prefix) {
+    assertEquals(prefix, Glob.parse(glob).literalPrefix());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[abc", "abc\\", "[]", "[z-a]", "x[", "[\\"})
+  void l3AMalformedGlobIsA400(String glob) {
+    assertEquals(400, assertThrows(InvalidRequest.class, () -> Glob.parse(glob)).status());
+  }
+}
