@@ -1,7 +1,6 @@
 package dev.kvstore.counters;
 
 import dev.kvstore.entries.boundary.Preconditions;
-import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
@@ -9,7 +8,6 @@ import dev.kvstore.json.JsonBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,25 +50,14 @@ public class CountersResource {
     CounterRequest counter =
         CounterRequest.parse(
             JsonBodies.readOptionalObject(body, maxBodyBytes, CounterRequest.EXAMPLE), now);
-    BigDecimal by = direction.equals("decr") ? counter.by().negate() : counter.by();
     Entry entry =
         store
             .update(
                 key,
                 now,
                 Preconditions.of(request, headers),
-                current ->
-                    new Change.Replacement(
-                        Counter.add(current.entry().map(Entry::json).orElse("0"), by),
-                        current.entry().isPresent() ? current.expiresAt() : counter.ttl()))
+                counter.change(direction.equals("decr")))
             .entry();
-    String answer =
-        Json.createObjectBuilder()
-            .add("key", key)
-            .add("value", new BigDecimal(entry.json()))
-            .add("ttl_remaining", entry.ttlRemainingAt(now))
-            .build()
-            .toString();
-    return Response.ok(answer).tag(Preconditions.etag(entry)).build();
+    return Response.ok(entry.toCounterJson(now)).tag(Preconditions.etag(entry)).build();
   }
 }

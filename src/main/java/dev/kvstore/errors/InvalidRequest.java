@@ -31,6 +31,11 @@ public class InvalidRequest extends RuntimeException {
     return new InvalidRequest(413, sentence);
   }
 
+  /** The same mistake, its sentence prefixed with where it was found ({@code "ops[3]: "}). */
+  public InvalidRequest at(String where) {
+    return new InvalidRequest(status, where + getMessage());
+  }
+
   public int status() {
     return status;
   }

@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +81,23 @@ public class Database {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Reserves the next block of versions, in a transaction of its own: the sequence is never locked
+   * by a transaction that also holds row locks (Derby may take the sequence's lock in the user's
+   * transaction, which then deadlocks with row locks taken in another order).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long reserveVersionBlock() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet next = statement.executeQuery(dialect.nextVersionBlockSql())) {
+      next.next();
+      return next.getLong(1);
+    } catch (SQLException e) {
+      throw new DatabaseUnavailable(e);
+    }
   }
 
   private static boolean hasEntryTable(DatabaseMetaData meta) throws SQLException {

@@ -4,7 +4,7 @@ package dev.kvstore.storage;
 public enum Dialect {
   /** Derby undoes only the failed statement on a duplicate key, so a plain insert will do. */
   DERBY(
-      "VALUES NEXT VALUE FOR KV_VERSION",
+      "VALUES NEXT VALUE FOR KV_VERSION_BLOCK",
       "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
           + " VALUES (?, ?, ?, ?, ?, ?)",
       "/META-INF/sql/derby.sql");
@@ -27,8 +27,8 @@ public enum Dialect {
     throw new IllegalStateException("Unsupported database: " + databaseProductName);
   }
 
-  /** A query answering the next value of the version sequence. */
-  public String nextVersionSql() {
+  /** A query answering the first version of the next free block of {@link Versions#BLOCK}. */
+  public String nextVersionBlockSql() {
     return nextVersionSql;
   }
 

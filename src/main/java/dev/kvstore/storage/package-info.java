@@ -9,6 +9,12 @@
  *       missing, not by JPA schema generation, so that restarts log nothing about it.
  *   <li>S3 — lock waits end after {@code kv.lock.timeout-seconds} (5) and deadlocks are detected
  *       within 2 s; such a request answers 503 with {@code Retry-After}.
+ *   <li>S4 — versions come from blocks of 1000 reserved from the sequence {@code KV_VERSION_BLOCK},
+ *       each in a transaction of its own ({@link dev.kvstore.storage.Versions}): unique in the
+ *       database, increasing within one server, and no statement per write.
+ *   <li>S5 — the JPA provider's exceptions leave a store as {@link
+ *       dev.kvstore.storage.DatabaseUnavailable} ({@link dev.kvstore.storage.DatabaseFailures}), so
+ *       they are answered, not logged with a stack trace by the container.
  * </ul>
  */
 package dev.kvstore.storage;

@@ -153,7 +153,7 @@ class CountersIT {
     http.put(key, "{\"value\": 1}");
     String etag = http.get(key).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> stale =
-        http.send("POST", key + "/incr", "", "application/json", "If-Match", "\"1\"");
+        http.send("POST", key + "/incr", "", "application/json", "If-Match", "\"0\"");
     assertEquals(412, stale.statusCode());
     HttpResponse<String> current =
         http.send("POST", key + "/incr", "", "application/json", "If-Match", etag);

@@ -125,7 +125,7 @@ class PatchIT {
     String key = stored(http);
     String etag = http.get(key).headers().firstValue("ETag").orElseThrow();
     assertEquals(
-        412, http.send("PATCH", key, "{\"a\": 5}", MERGE, "If-Match", "\"1\"").statusCode());
+        412, http.send("PATCH", key, "{\"a\": 5}", MERGE, "If-Match", "\"0\"").statusCode());
     assertEquals(200, http.send("PATCH", key, "{\"a\": 5}", MERGE, "If-Match", etag).statusCode());
   }
 }

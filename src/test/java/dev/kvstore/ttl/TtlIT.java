@@ -123,10 +123,10 @@ class TtlIT {
     http.put(key, "{\"value\": 1}");
     String before = http.get(key).body();
     HttpResponse<String> stale =
-        http.send("PUT", key + "/ttl", "{\"ttl\": 5}", "application/json", "If-Match", "\"1\"");
+        http.send("PUT", key + "/ttl", "{\"ttl\": 5}", "application/json", "If-Match", "\"0\"");
     assertEquals(412, stale.statusCode());
     assertEquals(
-        412, http.send("DELETE", key + "/ttl", null, null, "If-Match", "\"1\"").statusCode());
+        412, http.send("DELETE", key + "/ttl", null, null, "If-Match", "\"0\"").statusCode());
     assertEquals(before, http.get(key).body());
   }
 }

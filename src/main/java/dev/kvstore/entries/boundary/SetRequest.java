@@ -1,5 +1,6 @@
 package dev.kvstore.entries.boundary;
 
+import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.errors.InvalidRequest;
 import dev.kvstore.json.JsonBodies;
@@ -14,14 +15,14 @@ import java.util.List;
  * @param json the value as compact JSON text
  * @param expiry what the write does to the entry's expiry
  */
-record SetRequest(String json, Expiry expiry) {
+public record SetRequest(String json, Expiry expiry) {
 
-  static final String EXAMPLE = "{\"value\": \"hello\", \"ttl\": 60}";
+  public static final String EXAMPLE = "{\"value\": \"hello\", \"ttl\": 60}";
 
   private static final List<String> FIELDS = List.of("value", "ttl", "expires_at", "keep_ttl");
 
   /** E7: every field known, a value present and within {@code maxValueBytes}, a valid expiry. */
-  static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
+  public static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
     JsonBodies.requireKnownFields(body, FIELDS, "a SET");
     JsonValue value = body.get("value");
     if (value == null) {
@@ -31,5 +32,10 @@ record SetRequest(String json, Expiry expiry) {
     Expiry expiry =
         Expiry.fromFields(body.get("ttl"), body.get("expires_at"), body.get("keep_ttl"), now);
     return new SetRequest(json, expiry);
+  }
+
+  /** E8: the write, given the live entry: this value, and the expiry the request asks for. */
+  public Change change() {
+    return current -> new Change.Replacement(json, expiry.resolve(current.expiresAt()));
   }
 }

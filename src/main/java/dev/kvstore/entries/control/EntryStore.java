@@ -4,6 +4,7 @@ import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.Database;
 import dev.kvstore.storage.DatabaseFailures;
 import dev.kvstore.storage.SqlErrors;
+import dev.kvstore.storage.Versions;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class EntryStore {
 
   @Inject Database database;
 
+  @Inject Versions versions;
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
@@ -65,7 +68,7 @@ public class EntryStore {
    * row, waits for its lock and applies its change to what the winner wrote.
    */
   public Written update(String key, Instant now, Condition condition, Change change) {
-    long version = nextVersion();
+    long version = versions.next();
     for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       Current current = lockLive(key, now);
       condition.check(current.entry());
@@ -132,11 +135,6 @@ public class EntryStore {
         .setParameter("keys", keys)
         .setParameter("now", now.toEpochMilli())
         .executeUpdate();
-  }
-
-  private long nextVersion() {
-    return ((Number) em.createNativeQuery(database.dialect().nextVersionSql()).getSingleResult())
-        .longValue();
   }
 
   /**

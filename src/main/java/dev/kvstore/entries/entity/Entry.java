@@ -126,6 +126,39 @@ public class Entry {
         + "}";
   }
 
+  /** A write's answer (the seed's): {@code {"status":"ok","action","key","expires_at"}}. */
+  public String toWrittenJson(String action) {
+    return "{\"status\":\"ok\",\"action\":\""
+        + action
+        + "\",\"key\":"
+        + JSON.createValue(key)
+        + ",\"expires_at\":"
+        + expiresAtJson()
+        + "}";
+  }
+
+  /** A counter's answer: {@code {"key","value","ttl_remaining"}}. */
+  public String toCounterJson(Instant now) {
+    return "{\"key\":"
+        + JSON.createValue(key)
+        + ",\"value\":"
+        + json
+        + ",\"ttl_remaining\":"
+        + ttlRemainingAt(now)
+        + "}";
+  }
+
+  /** A TTL command's answer: {@code {"key","ttl_remaining","expires_at"}}. */
+  public String toTtlJson(Instant now) {
+    return "{\"key\":"
+        + JSON.createValue(key)
+        + ",\"ttl_remaining\":"
+        + ttlRemainingAt(now)
+        + ",\"expires_at\":"
+        + expiresAtJson()
+        + "}";
+  }
+
   /** A listing's entry: {@code {"key","ttl_remaining","version"}}, and {@code "value"} if asked. */
   public String toListingJson(Instant now, boolean withValue) {
     return "{\"key\":"

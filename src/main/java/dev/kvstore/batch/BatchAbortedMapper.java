@@ -1,0 +1,24 @@
+package dev.kvstore.batch;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 409 {@code {"error", "failed_op", "results"}}: an atomic batch that applied nothing. */
+@Provider
+public class BatchAbortedMapper implements ExceptionMapper<BatchAborted> {
+
+  @Override
+  public Response toResponse(BatchAborted e) {
+    String body =
+        Json.createObjectBuilder()
+            .add("error", e.getMessage())
+            .add("failed_op", e.failedOp())
+            .add("results", e.results())
+            .build()
+            .toString();
+    return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}

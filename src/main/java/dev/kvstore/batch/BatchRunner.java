@@ -1,0 +1,79 @@
+package dev.kvstore.batch;
+
+import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.KeyNotFound;
+import dev.kvstore.entries.control.Refusal;
+import dev.kvstore.storage.DatabaseFailures;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs an atomic batch in one transaction: all of it, or none of it (B3, B4). */
+@Stateless
+@Interceptors(DatabaseFailures.class)
+public class BatchRunner {
+
+  @EJB EntryStore store;
+
+  /**
+   * Runs the ops in key order — each op acts on its own key alone, so ops on different keys commute
+   * and those on one key keep their order — so that every batch takes its row locks, and inserts
+   * its new keys, in the same global order: two batches never wait for each other in a cycle,
+   * whatever the order of their ops. Results come back in the ops' order.
+   */
+  public JsonArray runAtomically(List<Op> ops, Instant now) {
+    JsonObject[] results = new JsonObject[ops.size()];
+    for (Op op : ops.stream().sorted(Comparator.comparing(Op::key)).toList()) {
+      try {
+        results[op.index()] = op.run(store, now).toJson();
+      } catch (KeyNotFound e) {
+        if (!op.absentIsAResult()) {
+          throw aborted(op, e, results);
+        }
+        results[op.index()] = failure(e);
+      } catch (Refusal e) {
+        throw aborted(op, e, results);
+      }
+    }
+    return toArray(results);
+  }
+
+  static JsonObject failure(Refusal refusal) {
+    return Json.createObjectBuilder()
+        .add("status", refusal.status())
+        .add("error", refusal.getMessage())
+        .build();
+  }
+
+  /** The results so far, the failing op's included; ops that did not run are {@code null}. */
+  private static BatchAborted aborted(Op op, Refusal refusal, JsonObject[] results) {
+    results[op.index()] = failure(refusal);
+    return new BatchAborted(
+        op.index(),
+        "ops["
+            + op.index()
+            + "] ("
+            + op.kind()
+            + " "
+            + op.key()
+            + ") failed, so nothing was applied: "
+            + refusal.getMessage(),
+        toArray(results));
+  }
+
+  private static JsonArray toArray(JsonObject[] results) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (JsonObject result : results) {
+      array.add(result == null ? JsonValue.NULL : result);
+    }
+    return array.build();
+  }
+}
