@@ -2,7 +2,7 @@ package dev.kvstore.batch;
 
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
-import dev.kvstore.json.JsonBodies;
+import dev.kvstore.json.RequestBodies;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
 import jakarta.ejb.EJB;
@@ -41,13 +41,7 @@ public class BatchResource {
   @ConfigProperty(name = "kv.batch.max-ops", defaultValue = "1000")
   int maxOps;
 
-  @Inject
-  @ConfigProperty(name = "kv.value.max-bytes", defaultValue = "1048576")
-  long maxValueBytes;
-
-  @Inject
-  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
-  long maxBodyBytes;
+  @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -55,10 +49,7 @@ public class BatchResource {
     Instant now = clock.instant();
     BatchRequest batch =
         BatchRequest.parse(
-            JsonBodies.readObject(body, maxBodyBytes, BatchRequest.EXAMPLE),
-            maxOps,
-            maxValueBytes,
-            now);
+            bodies.object(body, BatchRequest.EXAMPLE), maxOps, bodies.maxValueBytes(), now);
     JsonArray results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
     return Json.createObjectBuilder().add("results", results).build().toString();
   }

@@ -4,7 +4,7 @@ import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
-import dev.kvstore.json.JsonBodies;
+import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code POST /{key}/incr} and {@code /decr}: INCRBY, DECRBY and INCRBYFLOAT as one request. */
 @Path("{key}/{direction: incr|decr}")
@@ -33,9 +32,7 @@ public class CountersResource {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
-  long maxBodyBytes;
+  @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -48,8 +45,7 @@ public class CountersResource {
     Key.validate(key);
     Instant now = clock.instant();
     CounterRequest counter =
-        CounterRequest.parse(
-            JsonBodies.readOptionalObject(body, maxBodyBytes, CounterRequest.EXAMPLE), now);
+        CounterRequest.parse(bodies.optionalObject(body, CounterRequest.EXAMPLE), now);
     Entry entry =
         store
             .update(

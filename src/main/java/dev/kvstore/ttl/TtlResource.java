@@ -4,7 +4,7 @@ import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
-import dev.kvstore.json.JsonBodies;
+import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /{key}/ttl}: TTL ({@code GET}), EXPIRE / EXPIREAT ({@code PUT}), PERSIST ({@code DELETE}).
@@ -37,9 +36,7 @@ public class TtlResource {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
-  long maxBodyBytes;
+  @Inject RequestBodies bodies;
 
   @GET
   public Response get(@PathParam("key") String key) {
@@ -56,8 +53,7 @@ public class TtlResource {
       @Context HttpHeaders headers) {
     Key.validate(key);
     Instant now = clock.instant();
-    TtlRequest change =
-        TtlRequest.parse(JsonBodies.readObject(body, maxBodyBytes, TtlRequest.EXAMPLE), now);
+    TtlRequest change = TtlRequest.parse(bodies.object(body, TtlRequest.EXAMPLE), now);
     return change(key, change, now, request, headers);
   }
 

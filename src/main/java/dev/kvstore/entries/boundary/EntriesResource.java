@@ -6,6 +6,7 @@ import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
 import dev.kvstore.json.JsonBodies;
+import dev.kvstore.json.RequestBodies;
 import dev.kvstore.patch.JsonPatches;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One key: SET ({@code POST}, {@code PUT}), GET, HEAD (by JAX-RS, from GET), DELETE and PATCH.
@@ -45,13 +45,7 @@ public class EntriesResource {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "kv.value.max-bytes", defaultValue = "1048576")
-  long maxValueBytes;
-
-  @Inject
-  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
-  long maxBodyBytes;
+  @Inject RequestBodies bodies;
 
   @GET
   public Response get(@PathParam("key") String key, @Context Request request) {
@@ -95,8 +89,7 @@ public class EntriesResource {
       @Context HttpHeaders headers) {
     Key.validate(key);
     JsonPatches.Patch patch =
-        JsonPatches.parse(
-            headers.getMediaType().getSubtype(), JsonBodies.readValue(body, maxBodyBytes));
+        JsonPatches.parse(headers.getMediaType().getSubtype(), bodies.value(body));
     Instant now = clock.instant();
     Written written =
         store.update(
@@ -105,7 +98,8 @@ public class EntriesResource {
             Preconditions.of(request, headers),
             current -> {
               Entry entry = current.orNotFound();
-              String json = JsonBodies.requireValueSize(patch.applyTo(entry.json()), maxValueBytes);
+              String json =
+                  JsonBodies.requireValueSize(patch.applyTo(entry.json()), bodies.maxValueBytes());
               return new Change.Replacement(json, entry.expiresAt());
             });
     return Response.ok(written.entry().toJson(now))
@@ -132,8 +126,7 @@ public class EntriesResource {
     Key.validate(key);
     Instant now = clock.instant();
     SetRequest set =
-        SetRequest.parse(
-            JsonBodies.readObject(body, maxBodyBytes, SetRequest.EXAMPLE), maxValueBytes, now);
+        SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);
     Written written =
         store.update(
             key,
