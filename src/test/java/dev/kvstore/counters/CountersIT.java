@@ -78,10 +78,10 @@ class CountersIT {
     Http http = new Http(base);
     String key = uniqueKey("overflow");
     http.put(key, "{\"value\": 9223372036854775807}");
-    String before = http.get(key).body();
+    String before = http.stored(key);
     HttpResponse<String> response = http.post(key + "/incr", "");
     assertEquals(409, response.statusCode());
-    assertEquals(before, http.get(key).body());
+    assertEquals(before, http.stored(key));
     http.put(key, "{\"value\": -9223372036854775808}");
     assertEquals(409, http.post(key + "/decr", "").statusCode());
   }
@@ -92,9 +92,9 @@ class CountersIT {
     Http http = new Http(base);
     String key = uniqueKey("text");
     http.put(key, "{\"value\": " + value + "}");
-    String before = http.get(key).body();
+    String before = http.stored(key);
     assertEquals(409, http.post(key + "/incr", "").statusCode());
-    assertEquals(before, http.get(key).body());
+    assertEquals(before, http.stored(key));
   }
 
   @ParameterizedTest
@@ -113,10 +113,10 @@ class CountersIT {
     Http http = new Http(base);
     String key = uniqueKey("bad");
     http.put(key, "{\"value\": 10}");
-    String before = http.get(key).body();
+    String before = http.stored(key);
     HttpResponse<String> response = http.post(key + "/incr", body);
     assertEquals(400, response.statusCode(), response.body());
-    assertEquals(before, http.get(key).body());
+    assertEquals(before, http.stored(key));
     String never = uniqueKey("never");
     assertEquals(400, http.post(never + "/incr", body).statusCode());
     assertEquals(404, http.get(never).statusCode(), "a refused increment creates nothing");

@@ -89,7 +89,7 @@ class ConcurrencyIT {
     Http http = new Http(base);
     String key = "locked:" + UUID.randomUUID();
     http.put(key, "{\"value\": \"before\"}");
-    String before = http.get(key).body();
+    String before = http.stored(key);
     assertEquals("true", http.post("_test/hold-lock?millis=4000&key=" + key, "").body());
 
     HttpResponse<String> blocked = http.put(key, "{\"value\": \"after\"}");
@@ -97,7 +97,7 @@ class ConcurrencyIT {
     assertEquals(503, blocked.statusCode(), blocked.body());
     assertEquals("1", blocked.headers().firstValue("Retry-After").orElseThrow());
     assertTrue(Http.json(blocked).getString("error").contains("retry"), blocked.body());
-    assertEquals(before, http.get(key).body());
+    assertEquals(before, http.stored(key));
   }
 
   @Test

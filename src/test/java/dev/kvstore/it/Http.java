@@ -87,6 +87,19 @@ public final class Http {
     }
   }
 
+  /**
+   * What is stored under a key — GET's body without {@code ttl_remaining}, which ticks — to check
+   * that a refused request changed nothing.
+   */
+  public String stored(String key) {
+    HttpResponse<String> response = get(key);
+    if (response.statusCode() != 200) {
+      return response.statusCode() + " " + response.body();
+    }
+    var state = jakarta.json.Json.createObjectBuilder(json(response));
+    return state.remove("ttl_remaining").build().toString();
+  }
+
   /** A key no other test uses. */
   public static String uniqueKey(String name) {
     return name + ":" + java.util.UUID.randomUUID();
