@@ -1,11 +1,14 @@
 package dev.kvstore;
 
+import dev.kvstore.auth.entity.Roles;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
 /** The JAX-RS application, at the root of the context so that a key lives at {@code /{key}}. */
 @ApplicationPath("/")
+@DeclareRoles({Roles.READ, Roles.WRITE, Roles.ADMIN})
 public class KvStoreApplication extends Application {
 
   @Override

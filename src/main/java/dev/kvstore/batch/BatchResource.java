@@ -1,5 +1,6 @@
 package dev.kvstore.batch;
 
+import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
 import dev.kvstore.json.RequestBodies;
@@ -37,6 +38,8 @@ public class BatchResource {
 
   @Inject Clock clock;
 
+  @Inject Access access;
+
   @Inject
   @ConfigProperty(name = "kv.batch.max-ops", defaultValue = "1000")
   int maxOps;
@@ -50,6 +53,13 @@ public class BatchResource {
     BatchRequest batch =
         BatchRequest.parse(
             bodies.object(body, BatchRequest.EXAMPLE), maxOps, bodies.maxValueBytes(), now);
+    for (Op op : batch.ops()) {
+      if (op.kind().equals("get")) {
+        access.read(op.key());
+      } else {
+        access.write(op.key());
+      }
+    }
     JsonArray results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
     return Json.createObjectBuilder().add("results", results).build().toString();
   }

@@ -1,9 +1,11 @@
 package dev.kvstore.batch;
 
+import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.KeyNotFound;
 import dev.kvstore.entries.control.Refusal;
 import dev.kvstore.storage.DatabaseFailures;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
@@ -29,6 +31,7 @@ public class BatchRunner {
    * its new keys, in the same global order: two batches never wait for each other in a cycle,
    * whatever the order of their ops. Results come back in the ops' order.
    */
+  @RolesAllowed(Roles.READ) // each op's store call checks the role it needs
   public JsonArray runAtomically(List<Op> ops, Instant now) {
     JsonObject[] results = new JsonObject[ops.size()];
     for (Op op : ops.stream().sorted(Comparator.comparing(Op::key)).toList()) {

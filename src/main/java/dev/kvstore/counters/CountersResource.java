@@ -1,5 +1,6 @@
 package dev.kvstore.counters;
 
+import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
@@ -32,6 +33,8 @@ public class CountersResource {
 
   @Inject Clock clock;
 
+  @Inject Access access;
+
   @Inject RequestBodies bodies;
 
   @POST
@@ -42,7 +45,7 @@ public class CountersResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    Key.validate(key);
+    access.write(Key.validate(key));
     Instant now = clock.instant();
     CounterRequest counter =
         CounterRequest.parse(bodies.optionalObject(body, CounterRequest.EXAMPLE), now);

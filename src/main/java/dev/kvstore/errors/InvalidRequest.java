@@ -26,6 +26,11 @@ public class InvalidRequest extends RuntimeException {
     return new InvalidRequest(400, sentence);
   }
 
+  /** 403: the caller may not do this. */
+  public static InvalidRequest forbidden(String sentence) {
+    return new InvalidRequest(403, sentence);
+  }
+
   /** 413: the request or the value is larger than the configured limit. */
   public static InvalidRequest tooLarge(String sentence) {
     return new InvalidRequest(413, sentence);

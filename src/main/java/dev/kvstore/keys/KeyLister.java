@@ -1,7 +1,9 @@
 package dev.kvstore.keys;
 
+import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.DatabaseFailures;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
@@ -20,11 +22,13 @@ public class KeyLister {
   @PersistenceContext EntityManager em;
 
   /** Up to {@code max} live entries of the range whose keys come after {@code after}, in order. */
+  @RolesAllowed(Roles.READ)
   public List<Entry> live(KeyRange range, String after, Instant now, int max) {
     return query(Entry.class, "e", range, after, now).setMaxResults(max).getResultList();
   }
 
   /** Deletes up to {@code max} live entries of the range, in one transaction; returns how many. */
+  @RolesAllowed(Roles.WRITE)
   public int deleteLive(KeyRange range, Instant now, int max) {
     List<String> keys =
         query(String.class, "e.key", range, "", now).setMaxResults(max).getResultList();

@@ -1,5 +1,7 @@
 package dev.kvstore.keys;
 
+import dev.kvstore.auth.boundary.Access;
+import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.ejb.EJB;
@@ -38,6 +40,8 @@ public class KeysResource {
 
   @Inject Clock clock;
 
+  @Inject Access access;
+
   @GET
   public String list(
       @QueryParam("prefix") String prefix,
@@ -45,12 +49,14 @@ public class KeysResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,
       @QueryParam("values") String values) {
+    access.require(Roles.READ);
     int max = parseLimit(limit);
     boolean withValues = parseFlag("values", values);
     Optional<Glob> glob = Optional.ofNullable(match).map(Glob::parse);
     String after = cursor == null ? "" : Cursor.keyOf(cursor);
     Optional<String> narrowest =
-        KeyRange.narrowest(nonNull(prefix), glob.map(Glob::literalPrefix).orElse(""));
+        KeyRange.narrowest(nonNull(prefix), glob.map(Glob::literalPrefix).orElse(""))
+            .flatMap(p -> KeyRange.narrowest(p, access.prefix().orElse("")));
     Instant now = clock.instant();
     List<Entry> page = new ArrayList<>();
     String position = after;
@@ -76,18 +82,19 @@ public class KeysResource {
 
   @DELETE
   public String deleteByPrefix(@QueryParam("prefix") String prefix, @QueryParam("all") String all) {
+    access.require(Roles.WRITE);
     if (nonNull(prefix).isEmpty() && !parseFlag("all", all)) {
       throw InvalidRequest.badRequest(
           "Deleting every key needs all=true; to delete some, give a prefix.");
     }
-    KeyRange range = KeyRange.prefixed(nonNull(prefix));
+    Optional<String> allowed = KeyRange.narrowest(nonNull(prefix), access.prefix().orElse(""));
     Instant now = clock.instant();
     long deleted = 0;
-    int batch;
-    do {
-      batch = lister.deleteLive(range, now, DELETE_BATCH);
+    int batch = allowed.isPresent() ? DELETE_BATCH : 0;
+    while (batch > 0) {
+      batch = lister.deleteLive(KeyRange.prefixed(allowed.get()), now, DELETE_BATCH);
       deleted += batch;
-    } while (batch > 0);
+    }
     return Json.createObjectBuilder().add("deleted", deleted).build().toString();
   }
 

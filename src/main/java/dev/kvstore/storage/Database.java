@@ -20,7 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,6 +47,9 @@ public class Database {
 
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
+  /** The tables, each created with its script when missing. */
+  private static final List<String> TABLES = List.of("KV_ENTRY", "KV_TOKEN");
+
   /** Derby's lock-wait default is 60 s; a request should learn of a stuck lock in seconds. */
   @Inject
   @ConfigProperty(name = "kv.lock.timeout-seconds", defaultValue = "5")
@@ -63,8 +68,10 @@ public class Database {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       dialect = Dialect.of(meta.getDatabaseProductName());
-      if (!hasEntryTable(meta)) {
-        createSchema(connection);
+      for (String table : TABLES) {
+        if (!hasTable(meta, table)) {
+          createTable(connection, table);
+        }
       }
       if (dialect == Dialect.DERBY) {
         setDerbyLockTimeouts(connection);
@@ -100,19 +107,19 @@ public class Database {
     }
   }
 
-  private static boolean hasEntryTable(DatabaseMetaData meta) throws SQLException {
-    try (ResultSet tables = meta.getTables(null, null, "KV_ENTRY", null)) {
+  private static boolean hasTable(DatabaseMetaData meta, String table) throws SQLException {
+    try (ResultSet tables = meta.getTables(null, null, table, null)) {
       return tables.next();
     }
   }
 
-  private void createSchema(Connection connection) throws SQLException {
+  private void createTable(Connection connection, String table) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (String sql : statements(dialect.schemaScript())) {
+      for (String sql : statements(dialect.schemaScript(table))) {
         statement.execute(sql);
       }
     }
-    LOG.info("Created the KV_ENTRY schema");
+    LOG.info(() -> "Created the table " + table);
   }
 
   /**
@@ -133,15 +140,14 @@ public class Database {
 
   private static String[] statements(String resource) {
     try (InputStream in = Database.class.getResourceAsStream(resource)) {
-      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String script =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.strip().startsWith("--"))
+              .collect(Collectors.joining("\n"));
       return Arrays.stream(script.split(";"))
-          .map(
-              s ->
-                  s.lines()
-                      .filter(line -> !line.startsWith("--"))
-                      .reduce("", (a, b) -> a + "\n" + b))
           .map(String::strip)
-          .filter(s -> !s.isEmpty())
+          .filter(statement -> !statement.isEmpty())
           .toArray(String[]::new);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,16 +7,16 @@ public enum Dialect {
       "VALUES NEXT VALUE FOR KV_VERSION_BLOCK",
       "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
           + " VALUES (?, ?, ?, ?, ?, ?)",
-      "/META-INF/sql/derby.sql");
+      "/META-INF/sql/derby-");
 
   private final String nextVersionSql;
   private final String insertIfAbsentSql;
-  private final String schemaScript;
+  private final String schemaScriptPrefix;
 
-  Dialect(String nextVersionSql, String insertIfAbsentSql, String schemaScript) {
+  Dialect(String nextVersionSql, String insertIfAbsentSql, String schemaScriptPrefix) {
     this.nextVersionSql = nextVersionSql;
     this.insertIfAbsentSql = insertIfAbsentSql;
-    this.schemaScript = schemaScript;
+    this.schemaScriptPrefix = schemaScriptPrefix;
   }
 
   /** The dialect of a database, by the product name its JDBC driver reports. */
@@ -40,8 +40,8 @@ public enum Dialect {
     return insertIfAbsentSql;
   }
 
-  /** The class-path resource holding the DDL, statements separated by {@code ;}. */
-  public String schemaScript() {
-    return schemaScript;
+  /** The class-path resource holding a table's DDL, statements separated by {@code ;}. */
+  public String schemaScript(String table) {
+    return schemaScriptPrefix + table.toLowerCase(java.util.Locale.ROOT) + ".sql";
   }
 }

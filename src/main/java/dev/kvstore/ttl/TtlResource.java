@@ -1,5 +1,6 @@
 package dev.kvstore.ttl;
 
+import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
@@ -36,12 +37,14 @@ public class TtlResource {
 
   @Inject Clock clock;
 
+  @Inject Access access;
+
   @Inject RequestBodies bodies;
 
   @GET
   public Response get(@PathParam("key") String key) {
     Instant now = clock.instant();
-    return answer(store.get(Key.validate(key), now), now);
+    return answer(store.get(access.read(Key.validate(key)), now), now);
   }
 
   @PUT
@@ -51,7 +54,7 @@ public class TtlResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    Key.validate(key);
+    access.write(Key.validate(key));
     Instant now = clock.instant();
     TtlRequest change = TtlRequest.parse(bodies.object(body, TtlRequest.EXAMPLE), now);
     return change(key, change, now, request, headers);
@@ -60,7 +63,8 @@ public class TtlResource {
   @DELETE
   public Response persist(
       @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
-    return change(Key.validate(key), TtlRequest.PERSIST, clock.instant(), request, headers);
+    return change(
+        access.write(Key.validate(key)), TtlRequest.PERSIST, clock.instant(), request, headers);
   }
 
   private Response change(

@@ -24,6 +24,7 @@ public final class Http {
           .build();
 
   private final String base;
+  private final String[] headers;
 
   /**
    * A client of the server at {@code base}, always reached through loopback: the container may
@@ -34,7 +35,22 @@ public final class Http {
   }
 
   public Http(String base) {
+    this(base, new String[0]);
+  }
+
+  private Http(String base, String[] headers) {
     this.base = base.endsWith("/") ? base : base + "/";
+    this.headers = headers;
+  }
+
+  /** The same client, sending these headers (name, value, ...) with every request. */
+  public Http with(String... headers) {
+    return new Http(base, headers);
+  }
+
+  /** The same client, authenticated by a bearer token. */
+  public Http bearer(String token) {
+    return with("Authorization", "Bearer " + token);
   }
 
   /** The path of a key, percent-encoded as one path segment. */
@@ -66,6 +82,9 @@ public final class Http {
       String method, String path, String body, String contentType, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (this.headers.length > 0) {
+      request.headers(this.headers);
+    }
     if (headers.length > 0) {
       request.headers(headers);
     }

@@ -25,15 +25,23 @@ public final class MicroServer implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final Http http;
+  private final int port;
 
   private MicroServer(Process process, Path log, int port) {
     this.process = process;
     this.log = log;
+    this.port = port;
     this.http = new Http("http://127.0.0.1:" + port + "/");
   }
 
   /** Starts a server on a free port with {@code KV_DATA_DIR} and returns once it answers. */
   public static MicroServer start(Path dataDir, Path log) throws IOException, InterruptedException {
+    return start(dataDir, log, Map.of());
+  }
+
+  /** The same, with more environment variables ({@code KV_ADMIN_TOKEN}, ...). */
+  public static MicroServer start(Path dataDir, Path log, Map<String, String> environment)
+      throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
@@ -50,7 +58,8 @@ public final class MicroServer implements AutoCloseable {
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(Map.of("KV_DATA_DIR", dataDir.toString()));
+    builder.environment().put("KV_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(environment);
     MicroServer server = new MicroServer(builder.start(), log, port);
     server.awaitReady();
     return server;
@@ -60,9 +69,23 @@ public final class MicroServer implements AutoCloseable {
     return http;
   }
 
+  /** The port the server listens on. */
+  public int port() {
+    return port;
+  }
+
   /** What the server has logged so far. */
   public String log() throws IOException {
     return Files.readString(log);
+  }
+
+  /** Whether the server's log holds this text anywhere. */
+  public boolean logContains(String text) {
+    try {
+      return Files.readString(log).contains(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** SIGTERM, as a service manager stops it, and waits for the process to end. */
@@ -87,7 +110,12 @@ public final class MicroServer implements AutoCloseable {
       }
       try {
         HttpResponse<String> probe = http.get("readiness-probe");
-        if (probe.body().startsWith("{\"error\"")) {
+        if (probe.body().startsWith("{\"error\"")
+            && probe
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/json")) {
           return;
         }
       } catch (UncheckedIOException notYet) {

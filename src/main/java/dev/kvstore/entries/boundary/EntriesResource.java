@@ -1,5 +1,6 @@
 package dev.kvstore.entries.boundary;
 
+import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Written;
@@ -45,12 +46,14 @@ public class EntriesResource {
 
   @Inject Clock clock;
 
+  @Inject Access access;
+
   @Inject RequestBodies bodies;
 
   @GET
   public Response get(@PathParam("key") String key, @Context Request request) {
     Instant now = clock.instant();
-    Entry entry = store.get(Key.validate(key), now);
+    Entry entry = store.get(access.read(Key.validate(key)), now);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(entry));
     if (notModified != null) {
       return notModified.build();
@@ -87,7 +90,7 @@ public class EntriesResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    Key.validate(key);
+    access.write(Key.validate(key));
     JsonPatches.Patch patch =
         JsonPatches.parse(headers.getMediaType().getSubtype(), bodies.value(body));
     Instant now = clock.instant();
@@ -110,7 +113,8 @@ public class EntriesResource {
   @DELETE
   public Response delete(
       @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
-    store.delete(Key.validate(key), clock.instant(), Preconditions.of(request, headers));
+    store.delete(
+        access.write(Key.validate(key)), clock.instant(), Preconditions.of(request, headers));
     return Response.ok(
             Json.createObjectBuilder()
                 .add("status", "ok")
@@ -123,7 +127,7 @@ public class EntriesResource {
 
   private Response set(
       String key, InputStream body, UriInfo uri, Request request, HttpHeaders headers) {
-    Key.validate(key);
+    access.write(Key.validate(key));
     Instant now = clock.instant();
     SetRequest set =
         SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);

@@ -1,11 +1,14 @@
 package dev.kvstore.entries.control;
 
+import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.Database;
 import dev.kvstore.storage.DatabaseFailures;
 import dev.kvstore.storage.SqlErrors;
 import dev.kvstore.storage.Versions;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -30,6 +33,7 @@ import javax.sql.DataSource;
  */
 @Stateless
 @Interceptors(DatabaseFailures.class)
+@PermitAll // the expiry sweep's methods run for no caller; each client operation names its role
 public class EntryStore {
 
   /** A race loser updates on its second round; a third covers a delete in between. */
@@ -45,6 +49,7 @@ public class EntryStore {
   DataSource dataSource;
 
   /** The live entry, or {@link KeyNotFound}; an expired row found here is removed (E5). */
+  @RolesAllowed(Roles.READ)
   public Entry get(String key, Instant now) {
     Entry entry = em.find(Entry.class, key);
     if (entry == null) {
@@ -67,6 +72,7 @@ public class EntryStore {
    * transaction, then fail — and the loser goes round again in the same transaction: it finds the
    * row, waits for its lock and applies its change to what the winner wrote.
    */
+  @RolesAllowed(Roles.WRITE)
   public Written update(String key, Instant now, Condition condition, Change change) {
     long version = versions.next();
     for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
@@ -89,6 +95,7 @@ public class EntryStore {
   }
 
   /** DEL: removes the live entry; {@link KeyNotFound} when there is none (E5). */
+  @RolesAllowed(Roles.WRITE)
   public void delete(String key, Instant now, Condition condition) {
     Current current = lockLive(key, now);
     condition.check(current.entry());

@@ -1,0 +1,55 @@
+package dev.kvstore.auth.boundary;
+
+import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.errors.InvalidRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.Optional;
+
+/**
+ * What the caller's token allows: its scope's roles (A2) and the key prefix it is confined to (A5).
+ * Checked before any store call, so a refusal is a plain 403, never a container's access error. A
+ * key outside the prefix answers 403 whether or not it exists, so a token never learns about keys
+ * it may not touch.
+ */
+@RequestScoped
+public class Access {
+
+  @Inject SecurityContext security;
+
+  /** The caller's prefix; empty for a token without one (or protected mode). */
+  public Optional<String> prefix() {
+    return security.getPrincipalsByType(TokenPrincipal.class).stream()
+        .findFirst()
+        .flatMap(TokenPrincipal::keyPrefix);
+  }
+
+  /** The key, when the caller may read it; a 403 otherwise. */
+  public String read(String key) {
+    return require(Roles.READ, key);
+  }
+
+  /** The key, when the caller may write it; a 403 otherwise. */
+  public String write(String key) {
+    return require(Roles.WRITE, key);
+  }
+
+  /** A 403 unless the caller's scope has the role. */
+  public void require(String role) {
+    if (!security.isCallerInRole(role)) {
+      throw InvalidRequest.forbidden(
+          "This token's scope does not allow this operation: it needs " + role + ".");
+    }
+  }
+
+  private String require(String role, String key) {
+    require(role);
+    Optional<String> prefix = prefix();
+    if (prefix.isPresent() && !key.startsWith(prefix.get())) {
+      throw InvalidRequest.forbidden(
+          "This token may only use keys that start with \"" + prefix.get() + "\".");
+    }
+    return key;
+  }
+}

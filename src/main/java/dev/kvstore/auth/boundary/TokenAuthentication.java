@@ -1,0 +1,127 @@
+package dev.kvstore.auth.boundary;
+
+import dev.kvstore.auth.entity.Scope;
+import dev.kvstore.errors.ErrorBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Jakarta Security's authentication of every request (A1, A3, A4): a token from {@code
+ * Authorization: Bearer} or {@code X-API-Key}, validated by the identity stores; without one, the
+ * request is served only in protected mode and only from loopback.
+ */
+@ApplicationScoped
+public class TokenAuthentication implements HttpAuthenticationMechanism {
+
+  /** Query parameters that would put a token in access logs (A1). */
+  private static final Set<String> TOKEN_PARAMETERS =
+      Set.of("token", "access_token", "api_key", "apikey", "api-key", "x-api-key");
+
+  @Inject IdentityStoreHandler identities;
+
+  @Inject TokenIdentityStore tokens;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (hasTokenParameter(request.getQueryString())) {
+      return refuse(
+          response,
+          400,
+          "Send the token in the Authorization header (Bearer) or in X-API-Key, never in the URL:"
+              + " URLs end up in access logs.");
+    }
+    Optional<String> token = token(request);
+    if (token.isEmpty()) {
+      return withoutToken(request, response, context);
+    }
+    if (token.get().isEmpty()) {
+      return unauthorized(response, "The Authorization header must be \"Bearer <token>\".");
+    }
+    CredentialValidationResult result = identities.validate(new TokenCredential(token.get()));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return unauthorized(response, "The token is not valid: unknown or revoked.");
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private AuthenticationStatus withoutToken(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!tokens.noTokenConfigured()) {
+      return unauthorized(response, "Send a token: Authorization: Bearer <token>.");
+    }
+    if (!isLoopback(request.getRemoteAddr())) {
+      return refuse(
+          response,
+          403,
+          "kvstore is in protected mode: no token is configured, so it serves only clients on this"
+              + " machine. Set KV_ADMIN_TOKEN to a secret, restart, and send it as"
+              + " Authorization: Bearer <token>.");
+    }
+    return context.notifyContainerAboutLogin(
+        new TokenPrincipal("local", Optional.empty()), Scope.ADMIN.roles());
+  }
+
+  /** The token of {@code Authorization: Bearer t} or {@code X-API-Key: t}; "" when malformed. */
+  private static Optional<String> token(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null) {
+      return Optional.of(
+          authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? authorization.substring(7).strip()
+              : "");
+    }
+    return Optional.ofNullable(request.getHeader("X-API-Key")).map(String::strip);
+  }
+
+  private static boolean hasTokenParameter(String query) {
+    return query != null
+        && Arrays.stream(query.split("&"))
+            .map(pair -> URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8))
+            .map(name -> name.toLowerCase(Locale.ROOT))
+            .anyMatch(TOKEN_PARAMETERS::contains);
+  }
+
+  private static boolean isLoopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String sentence) {
+    response.setHeader("WWW-Authenticate", "Bearer");
+    return refuse(response, 401, sentence);
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String sentence) {
+    try {
+      response.setStatus(status);
+      response.setContentType("application/json");
+      response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
+      response.flushBuffer();
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.kvstore.auth.control;
+
+import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.auth.entity.Scope;
+import dev.kvstore.auth.entity.Token;
+import dev.kvstore.storage.DatabaseFailures;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The token table: issue, list and revoke (admin only), and look-up for authentication. */
+@Stateless
+@Interceptors(DatabaseFailures.class)
+@RolesAllowed(Roles.ADMIN)
+public class Tokens {
+
+  @PersistenceContext EntityManager em;
+
+  /** A token just issued: the only moment its secret is known. */
+  public record Issued(Token token, String secret) {}
+
+  public Issued issue(Scope scope, Optional<String> keyPrefix, String description, Instant now) {
+    TokenSecrets.Parts parts = TokenSecrets.generate();
+    Token token =
+        new Token(
+            parts.id(), TokenSecrets.sha256(parts.secret()), scope, keyPrefix, description, now);
+    em.persist(token);
+    em.flush();
+    return new Issued(token, parts.token());
+  }
+
+  public List<Token> list() {
+    return em.createNamedQuery(Token.ALL, Token.class).getResultList();
+  }
+
+  /** Revokes a token: from the next request on, it is refused (A3). */
+  public void revoke(String id) {
+    Token token = em.find(Token.class, id);
+    if (token == null) {
+      throw new TokenNotFound();
+    }
+    em.remove(token);
+    em.flush();
+  }
+
+  /** The token with this id, for authentication (no caller yet). */
+  @PermitAll
+  public Optional<Token> find(String id) {
+    return Optional.ofNullable(em.find(Token.class, id));
+  }
+
+  /** Whether any token was issued: protected mode ends with the first (A4). */
+  @PermitAll
+  public boolean anyIssued() {
+    return !em.createNamedQuery(Token.ALL, Token.class).setMaxResults(1).getResultList().isEmpty();
+  }
+}

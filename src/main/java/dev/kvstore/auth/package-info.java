@@ -1,0 +1,26 @@
+/**
+ * Auth: API tokens with scopes and key prefixes, by Jakarta Security, and protected mode.
+ *
+ * <ul>
+ *   <li>A1 — a token comes in {@code Authorization: Bearer <token>} or {@code X-API-Key: <token>};
+ *       one in the query string answers 400 (URLs reach access logs). Tokens are {@code
+ *       kv_<id>_<secret>} with a 256-bit random secret, stored only as its SHA-256 and compared in
+ *       constant time; the {@code KV_ADMIN_TOKEN} ({@code kv.admin-token}) is an admin token.
+ *       Neither is ever logged. No token, a malformed header, an unknown or a revoked token: 401
+ *       with {@code WWW-Authenticate: Bearer}.
+ *   <li>A2 — a scope is {@code read}, {@code write} (includes read) or {@code admin} (includes
+ *       write, and manages tokens); an operation beyond the scope answers 403. Scopes are Jakarta
+ *       Security groups and roles, checked before any store call and again by the stores'
+ *       {@code @RolesAllowed}.
+ *   <li>A3 — {@code POST /_tokens} issues a token and shows its secret once; {@code GET /_tokens}
+ *       lists them without secrets; {@code DELETE /_tokens/{id}} revokes one, refused from the next
+ *       request on. Tokens live in the database and survive restarts.
+ *   <li>A4 — protected mode (as in Redis): with no {@code KV_ADMIN_TOKEN} and no token issued,
+ *       requests from loopback are served as admin without a token, and any other client gets 403
+ *       with a sentence that says how to configure a token.
+ *   <li>A5 — a token with a prefix may use only keys that start with it: a key outside answers 403
+ *       whether or not it exists; listings and prefix deletes are narrowed to the prefix (never an
+ *       error); a batch with any op outside it answers 403 and runs nothing.
+ * </ul>
+ */
+package dev.kvstore.auth;
