@@ -46,6 +46,18 @@ class StandaloneServerIT {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"GET k2", "GET missing-key", "GET _x", "TRACE k2", "GET a/b/c"})
+  void k2EveryAnswerIsNosniffJsonWithoutServerHeaders(String request) {
+    String[] parts = request.split(" ");
+    server.http().put("k2", "{\"value\": 1}");
+    var response = server.http().send(parts[0], parts[1], null, null);
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(response.headers().firstValue("Server").isEmpty(), "no Server header");
+    assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), "no X-Powered-By");
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "PUT bad {\"value\": 1",

@@ -21,19 +21,31 @@ import java.util.stream.IntStream;
 /** Request bodies: JSON objects, read within a byte limit (J1–J3). */
 public final class JsonBodies {
 
-  /** J2: {@code {"value": 1, "value": 2}} is ambiguous; Parsson refuses it when asked to. */
-  private static final JsonParserFactory PARSERS =
-      JsonProvider.provider()
-          .createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
-
   private JsonBodies() {}
+
+  /**
+   * Parsers for request bodies. J2: {@code {"value": 1, "value": 2}} is ambiguous, and Parsson
+   * refuses it when asked to; J4: a body nested deeper than {@code maxDepth} is refused before it
+   * can exhaust the stack.
+   */
+  public static JsonParserFactory parsers(int maxDepth) {
+    return JsonProvider.provider()
+        .createParserFactory(
+            Map.of(
+                "org.eclipse.parsson.rejectDuplicateKeys",
+                true,
+                // Parsson refuses the level it counts to: one more lets maxDepth levels through.
+                "org.eclipse.parsson.maxDepth",
+                maxDepth + 1));
+  }
 
   /**
    * The body as a JSON object; a 400 for anything else, a 413 once more than {@code maxBytes} bytes
    * have been read (J1).
    */
-  public static JsonObject readObject(InputStream body, long maxBytes, String example) {
-    JsonValue value = readValue(body, maxBytes);
+  public static JsonObject readObject(
+      JsonParserFactory parsers, InputStream body, long maxBytes, String example) {
+    JsonValue value = readValue(parsers, body, maxBytes);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
     }
@@ -41,17 +53,18 @@ public final class JsonBodies {
   }
 
   /** The body as one JSON value of any type; a 400 or 413 as for {@link #readObject}. */
-  public static JsonValue readValue(InputStream body, long maxBytes) {
-    return parse(readBounded(body, maxBytes));
+  public static JsonValue readValue(JsonParserFactory parsers, InputStream body, long maxBytes) {
+    return parse(parsers, readBounded(body, maxBytes));
   }
 
   /** The body as a JSON object, or an empty one for an empty body (all fields optional). */
-  public static JsonObject readOptionalObject(InputStream body, long maxBytes, String example) {
+  public static JsonObject readOptionalObject(
+      JsonParserFactory parsers, InputStream body, long maxBytes, String example) {
     byte[] bytes = readBounded(body, maxBytes);
     if (isBlank(bytes)) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    JsonValue value = parse(bytes);
+    JsonValue value = parse(parsers, bytes);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
     }
@@ -103,12 +116,12 @@ public final class JsonBodies {
     return IntStream.range(0, body.length).allMatch(i -> Character.isWhitespace(body[i]));
   }
 
-  private static JsonValue parse(byte[] body) {
+  private static JsonValue parse(JsonParserFactory parsers, byte[] body) {
     if (isBlank(body)) {
       throw InvalidRequest.badRequest("The body is empty; send a JSON object.");
     }
     try (JsonParser parser =
-        PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+        parsers.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
@@ -119,6 +132,12 @@ public final class JsonBodies {
       throw InvalidRequest.badRequest("The body is not valid JSON: " + e.getMessage());
     } catch (JsonException | NoSuchElementException | IllegalStateException e) {
       throw InvalidRequest.badRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
+    } catch (InvalidRequest e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Parsson's refusal of a body nested too deeply is a bare RuntimeException.
+      throw InvalidRequest.badRequest(
+          "The body is nested too deeply: " + firstLine(e.getMessage()));
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.kvstore.json;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,19 +21,30 @@ public class RequestBodies {
   @ConfigProperty(name = "kv.value.max-bytes", defaultValue = "1048576")
   long maxValueBytes;
 
+  @Inject
+  @ConfigProperty(name = "kv.json.max-depth", defaultValue = "64")
+  int maxDepth;
+
+  private JsonParserFactory parsers;
+
+  @PostConstruct
+  void createParsers() {
+    parsers = JsonBodies.parsers(maxDepth);
+  }
+
   /** A JSON object; {@code example} shows a good one in the 400's sentence. */
   public JsonObject object(InputStream body, String example) {
-    return JsonBodies.readObject(body, maxBodyBytes, example);
+    return JsonBodies.readObject(parsers, body, maxBodyBytes, example);
   }
 
   /** A JSON object, or an empty one for an empty body. */
   public JsonObject optionalObject(InputStream body, String example) {
-    return JsonBodies.readOptionalObject(body, maxBodyBytes, example);
+    return JsonBodies.readOptionalObject(parsers, body, maxBodyBytes, example);
   }
 
   /** Any JSON value. */
   public JsonValue value(InputStream body) {
-    return JsonBodies.readValue(body, maxBodyBytes);
+    return JsonBodies.readValue(parsers, body, maxBodyBytes);
   }
 
   /** The largest stored value, in bytes of JSON text. */

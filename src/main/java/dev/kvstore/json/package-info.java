@@ -6,6 +6,7 @@
  *       answers 413 and the rest is never read.
  *   <li>J2 — a body that is not JSON, has trailing data or repeats a member name answers 400 with
  *       the parser's position.
+ *   <li>J4 — a body nested deeper than {@code kv.json.max-depth} (64) answers 400.
  *   <li>J3 — numbers are read as exact decimals and strings as written, so a value serialized back
  *       is the same JSON text in compact form.
  * </ul>

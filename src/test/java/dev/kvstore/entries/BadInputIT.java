@@ -89,6 +89,18 @@ class BadInputIT {
   }
 
   @Test
+  void j4ABodyNestedSixtyFourLevelsIsReadAndSixtyFiveIsA400() {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String deepest = "[".repeat(63) + "]".repeat(63);
+    assertEquals(200, http.put(key, "{\"value\": " + deepest + "}").statusCode());
+    String before = http.stored(key);
+    assertError(400, http.put(key, "{\"value\": [" + deepest + "]}"));
+    assertEquals(before, http.stored(key));
+    assertEquals(200, http.get(key).statusCode(), "still serving");
+  }
+
+  @Test
   void aBodyOverTheBodyLimitIsA413() {
     Http http = new Http(base);
     String huge = "{\"value\": 1, \"pad\": \"" + " ".repeat(3 * 1024 * 1024) + "\"}";

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,10 @@ class JsonBodiesTest {
 
   private static JsonObject read(String body, long limit) {
     return JsonBodies.readObject(
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), limit, "{}");
+        JsonBodies.parsers(64),
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+        limit,
+        "{}");
   }
 
   @ParameterizedTest
@@ -55,7 +60,9 @@ class JsonBodiesTest {
           }
         };
     InvalidRequest e =
-        assertThrows(InvalidRequest.class, () -> JsonBodies.readObject(endless, 10_000, "{}"));
+        assertThrows(
+            InvalidRequest.class,
+            () -> JsonBodies.readObject(JsonBodies.parsers(64), endless, 10_000, "{}"));
     assertEquals(413, e.status());
     assertEquals(true, served.get() < 20_000, "read " + served.get() + " bytes");
   }
@@ -73,6 +80,24 @@ class JsonBodiesTest {
             + "12345678901234567890123,3.141592653589793238462643383279],"
             + "\"s\":\"é ü 名前 😀 \\\" \\\\ \\n \\u0001\",\"t\":true,\"f\":false,\"n\":null,\"o\":{}}";
     assertEquals(value, read("{\"value\":" + value + "}", 10_000).get("value").toString());
+  }
+
+  @Test
+  void j4ABodyNestedDeeperThanTheLimitIsA400AndTheLimitItselfIsRead() {
+    String atLimit = "[".repeat(64) + "]".repeat(64);
+    String over = "[".repeat(65) + "]".repeat(65);
+    JsonParserFactory parsers = JsonBodies.parsers(64);
+    assertEquals(
+        JsonValue.ValueType.ARRAY,
+        JsonBodies.readValue(parsers, stream(atLimit), 10_000).getValueType());
+    InvalidRequest e =
+        assertThrows(
+            InvalidRequest.class, () -> JsonBodies.readValue(parsers, stream(over), 10_000));
+    assertEquals(400, e.status());
+  }
+
+  private static InputStream stream(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

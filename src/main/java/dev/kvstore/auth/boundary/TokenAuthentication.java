@@ -117,6 +117,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     try {
       response.setStatus(status);
       response.setContentType("application/json");
+      response.setHeader("X-Content-Type-Options", "nosniff");
       response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
       response.flushBuffer();
       return AuthenticationStatus.SEND_FAILURE;

@@ -21,7 +21,10 @@ class SetRequestTest {
   private static SetRequest parse(String body, long maxValueBytes) {
     return SetRequest.parse(
         JsonBodies.readObject(
-            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1 << 20, "{}"),
+            JsonBodies.parsers(64),
+            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+            1 << 20,
+            "{}"),
         maxValueBytes,
         NOW);
   }
