@@ -81,11 +81,12 @@ class BadInputIT {
     Http http = new Http(base);
     String key = storedKey(http);
     String before = http.stored(key);
-    String big = "\"" + "x".repeat(1024 * 1024) + "\"";
-    assertError(413, http.put(key, "{\"value\": " + big + "}"));
+    String oneByteOver = "\"" + "x".repeat(1024 * 1024 - 1) + "\"";
+    assertError(413, http.put(key, "{\"value\": " + oneByteOver + "}"));
     assertEquals(before, http.stored(key));
-    String fits = "\"" + "x".repeat(1024 * 1024 - 2) + "\"";
-    assertEquals(200, http.put(key, "{\"value\": " + fits + "}").statusCode());
+    String atTheLimit = "\"" + "x".repeat(1024 * 1024 - 2) + "\"";
+    assertEquals(200, http.put(key, "{\"value\": " + atTheLimit + "}").statusCode());
+    assertEquals(200, http.get(key).statusCode(), "still serving");
   }
 
   @Test
@@ -97,6 +98,18 @@ class BadInputIT {
     String before = http.stored(key);
     assertError(400, http.put(key, "{\"value\": [" + deepest + "]}"));
     assertEquals(before, http.stored(key));
+    assertEquals(200, http.get(key).statusCode(), "still serving");
+  }
+
+  @Test
+  void aBodyAtTheBodyLimitIsReadAndOneByteMoreIsA413() {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String start = "{\"value\": 1}";
+    int limit = 2 * 1024 * 1024;
+    String atTheLimit = start + " ".repeat(limit - start.length());
+    assertEquals(200, http.put(key, atTheLimit).statusCode());
+    assertError(413, http.put(key, atTheLimit + " "));
     assertEquals(200, http.get(key).statusCode(), "still serving");
   }
 

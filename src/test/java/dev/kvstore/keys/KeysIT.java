@@ -195,6 +195,12 @@ class KeysIT {
   }
 
   @Test
+  void l2TheLargestPageIsAThousand() {
+    assertEquals(200, new Http(base).get("_keys?limit=1000").statusCode());
+    assertEquals(400, new Http(base).get("_keys?limit=1001").statusCode());
+  }
+
+  @Test
   void l4DeletingEveryKeyNeedsAllTrue() {
     Http http = new Http(base);
     assertEquals(400, http.delete("_keys").statusCode());
