@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +45,30 @@ class StandaloneServerIT {
     assertTrue(http.put(name, "{\"value\": " + value + "}").statusCode() / 100 == 2);
     assertEquals(value, Http.json(http.get(name)).get("value").toString());
     assertEquals(200, http.get("_" + name).statusCode(), "the platform serves it at /_" + name);
+  }
+
+  @Test
+  void i1InfoCountsTheLiveKeysAndThoseWithATtl() {
+    Http http = server.http();
+    JsonObject before = Http.json(http.get("_info"));
+    http.put(Http.uniqueKey("info"), "{\"value\": 1}");
+    http.put(Http.uniqueKey("info"), "{\"value\": 2}");
+    http.put(Http.uniqueKey("info"), "{\"value\": 3, \"ttl\": 100}");
+    JsonObject after = Http.json(http.get("_info"));
+    assertEquals(before.getInt("keys") + 3, after.getInt("keys"));
+    assertEquals(before.getInt("expiring_keys") + 1, after.getInt("expiring_keys"));
+    assertTrue(after.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), after.toString());
+    assertTrue(after.getString("backend").startsWith("Apache Derby"), after.toString());
+    assertTrue(after.getInt("uptime_seconds") >= 0);
+    assertTrue(after.getJsonObject("sweep").containsKey("runs"));
+  }
+
+  @Test
+  void h1h2TheServerIsLiveAndReadyWhileTheDatabaseAnswers() {
+    JsonObject ready = Http.json(server.http().get("_health/ready"));
+    assertEquals("UP", ready.getString("status"));
+    assertEquals("database", ready.getJsonArray("checks").getJsonObject(0).getString("name"));
+    assertEquals(200, server.http().get("_health/live").statusCode());
   }
 
   @ParameterizedTest

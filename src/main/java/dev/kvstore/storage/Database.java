@@ -60,6 +60,8 @@ public class Database {
 
   private Dialect dialect;
 
+  private String product;
+
   @PostConstruct
   void prepare() {
     if (lockTimeoutSeconds < 1) {
@@ -76,11 +78,8 @@ public class Database {
       if (dialect == Dialect.DERBY) {
         setDerbyLockTimeouts(connection);
       }
-      LOG.info(
-          "Database ready: "
-              + meta.getDatabaseProductName()
-              + " "
-              + meta.getDatabaseProductVersion());
+      product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+      LOG.info("Database ready: " + product);
     } catch (SQLException e) {
       throw new IllegalStateException("The database cannot be prepared: " + e.getMessage(), e);
     }
@@ -88,6 +87,11 @@ public class Database {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** The database's product name and version, as its driver reports them. */
+  public String product() {
+    return product;
   }
 
   /**

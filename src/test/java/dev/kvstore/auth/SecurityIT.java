@@ -222,6 +222,13 @@ class SecurityIT {
   }
 
   @Test
+  void i2InfoNeedsAReadTokenWithoutAPrefix() {
+    assertEquals(200, as(issue("read", null)).get("_info").statusCode());
+    assertError(403, as(issue("read", "some:")).get("_info"));
+    assertError(401, anonymous().get("_info"));
+  }
+
+  @Test
   void a3TokensSurviveARestartAndARevokedOneStaysRefused() throws Exception {
     JsonObject kept = issue("read", null);
     JsonObject revoked = issue("read", null);

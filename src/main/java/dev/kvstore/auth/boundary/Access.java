@@ -43,6 +43,15 @@ public class Access {
     }
   }
 
+  /** A 403 unless the caller has the role and no key prefix: for figures about every key. */
+  public void requireUnconfined(String role) {
+    require(role);
+    if (prefix().isPresent()) {
+      throw InvalidRequest.forbidden(
+          "This token is confined to a key prefix; this needs one that is not.");
+    }
+  }
+
   private String require(String role, String key) {
     require(role);
     Optional<String> prefix = prefix();

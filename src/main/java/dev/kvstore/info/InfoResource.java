@@ -1,0 +1,86 @@
+package dev.kvstore.info;
+
+import dev.kvstore.auth.boundary.Access;
+import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.expiry.ExpirySweeper;
+import dev.kvstore.expiry.SweepStatistics;
+import dev.kvstore.storage.Database;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+/** {@code GET /_info}: version, backend, key counts, expiry sweep statistics, uptime (I1–I2). */
+@Path("_info")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class InfoResource {
+
+  /** The server's start: when its Java virtual machine started. */
+  private static final Instant STARTED =
+      Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+
+  @EJB InfoStore store;
+
+  @EJB ExpirySweeper sweeper;
+
+  @Inject Database database;
+
+  @Inject Access access;
+
+  @Inject Clock clock;
+
+  private final String version = buildVersion();
+
+  @GET
+  public String info() {
+    access.requireUnconfined(Roles.READ);
+    Instant now = clock.instant();
+    SweepStatistics sweep = sweeper.statistics();
+    JsonObjectBuilder sweepJson =
+        Json.createObjectBuilder()
+            .add("runs", sweep.runs())
+            .add("deleted", sweep.deleted())
+            .add("last_deleted", sweep.lastDeleted())
+            .add("last_duration_ms", sweep.lastDuration().toMillis());
+    sweep
+        .lastRun()
+        .ifPresentOrElse(
+            run -> sweepJson.add("last_run", run.toString()),
+            () -> sweepJson.add("last_run", JsonValue.NULL));
+    return Json.createObjectBuilder()
+        .add("version", version)
+        .add("backend", database.product())
+        .add("keys", store.liveKeys(now))
+        .add("expiring_keys", store.expiringKeys(now))
+        .add("sweep", sweepJson)
+        .add("started_at", STARTED.toString())
+        .add("uptime_seconds", Duration.between(STARTED, Instant.now()).toSeconds())
+        .build()
+        .toString();
+  }
+
+  private static String buildVersion() {
+    try (InputStream in = InfoResource.class.getResourceAsStream("/kvstore-build.properties")) {
+      Properties build = new Properties();
+      build.load(in);
+      return build.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
