@@ -4,7 +4,6 @@ import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
-import dev.kvstore.entries.entity.Key;
 import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class CountersResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    access.write(Key.validate(key));
+    access.write(key);
     Instant now = clock.instant();
     CounterRequest counter =
         CounterRequest.parse(bodies.optionalObject(body, CounterRequest.EXAMPLE), now);

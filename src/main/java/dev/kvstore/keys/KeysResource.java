@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /_keys}: SCAN ({@code GET}) and delete by prefix ({@code DELETE}). */
 @Path("_keys")
@@ -28,13 +29,17 @@ import java.util.StringJoiner;
 public class KeysResource {
 
   static final int DEFAULT_LIMIT = 100;
-  static final int MAX_LIMIT = 1000;
 
   /** A page with a {@code match} looks at no more than this many rows per entry it may return. */
   private static final int ROWS_PER_ENTRY = 10;
 
   /** Rows per delete transaction: far below Derby's 5,000-row lock escalation. */
   private static final int DELETE_BATCH = 500;
+
+  /** Largest page: the API's 1000, or fewer. */
+  @Inject
+  @ConfigProperty(name = "kv.keys.max-limit", defaultValue = "1000")
+  int maxLimit;
 
   @EJB KeyLister lister;
 
@@ -50,7 +55,7 @@ public class KeysResource {
       @QueryParam("limit") String limit,
       @QueryParam("values") String values) {
     access.require(Roles.READ);
-    int max = parseLimit(limit);
+    int max = parseLimit(limit, Math.min(maxLimit, 1000));
     boolean withValues = parseFlag("values", values);
     Optional<Glob> glob = Optional.ofNullable(match).map(Glob::parse);
     String after = cursor == null ? "" : Cursor.keyOf(cursor);
@@ -105,19 +110,19 @@ public class KeysResource {
     return entries + ",\"next_cursor\":" + cursor + "}";
   }
 
-  private static int parseLimit(String limit) {
+  private static int parseLimit(String limit, int maxLimit) {
     if (limit == null) {
-      return DEFAULT_LIMIT;
+      return Math.min(DEFAULT_LIMIT, maxLimit);
     }
     try {
       int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
+      if (value >= 1 && value <= maxLimit) {
         return value;
       }
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw InvalidRequest.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+    throw InvalidRequest.badRequest("limit must be a whole number from 1 to " + maxLimit + ".");
   }
 
   private static boolean parseFlag(String name, String value) {

@@ -4,7 +4,6 @@ import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
-import dev.kvstore.entries.entity.Key;
 import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ public class TtlResource {
   @GET
   public Response get(@PathParam("key") String key) {
     Instant now = clock.instant();
-    return answer(store.get(access.read(Key.validate(key)), now), now);
+    return answer(store.get(access.read(key), now), now);
   }
 
   @PUT
@@ -54,7 +53,7 @@ public class TtlResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    access.write(Key.validate(key));
+    access.write(key);
     Instant now = clock.instant();
     TtlRequest change = TtlRequest.parse(bodies.object(body, TtlRequest.EXAMPLE), now);
     return change(key, change, now, request, headers);
@@ -63,8 +62,7 @@ public class TtlResource {
   @DELETE
   public Response persist(
       @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
-    return change(
-        access.write(Key.validate(key)), TtlRequest.PERSIST, clock.instant(), request, headers);
+    return change(access.write(key), TtlRequest.PERSIST, clock.instant(), request, headers);
   }
 
   private Response change(

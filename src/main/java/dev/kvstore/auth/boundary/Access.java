@@ -1,11 +1,13 @@
 package dev.kvstore.auth.boundary;
 
 import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.entries.entity.Key;
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the caller's token allows: its scope's roles (A2) and the key prefix it is confined to (A5).
@@ -18,6 +20,11 @@ public class Access {
 
   @Inject SecurityContext security;
 
+  /** Longest key, in characters: the API's 512, or fewer. */
+  @Inject
+  @ConfigProperty(name = "kv.key.max-length", defaultValue = "512")
+  int maxKeyLength;
+
   /** The caller's prefix; empty for a token without one (or protected mode). */
   public Optional<String> prefix() {
     return security.getPrincipalsByType(TokenPrincipal.class).stream()
@@ -25,12 +32,12 @@ public class Access {
         .flatMap(TokenPrincipal::keyPrefix);
   }
 
-  /** The key, when the caller may read it; a 403 otherwise. */
+  /** The key, when it is valid (else 400) and the caller may read it (else 403). */
   public String read(String key) {
     return require(Roles.READ, key);
   }
 
-  /** The key, when the caller may write it; a 403 otherwise. */
+  /** The key, when it is valid (else 400) and the caller may write it (else 403). */
   public String write(String key) {
     return require(Roles.WRITE, key);
   }
@@ -53,6 +60,7 @@ public class Access {
   }
 
   private String require(String role, String key) {
+    Key.validate(key, maxKeyLength);
     require(role);
     Optional<String> prefix = prefix();
     if (prefix.isPresent() && !key.startsWith(prefix.get())) {

@@ -5,7 +5,6 @@ import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
-import dev.kvstore.entries.entity.Key;
 import dev.kvstore.json.JsonBodies;
 import dev.kvstore.json.RequestBodies;
 import dev.kvstore.patch.JsonPatches;
@@ -53,7 +52,7 @@ public class EntriesResource {
   @GET
   public Response get(@PathParam("key") String key, @Context Request request) {
     Instant now = clock.instant();
-    Entry entry = store.get(access.read(Key.validate(key)), now);
+    Entry entry = store.get(access.read(key), now);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(entry));
     if (notModified != null) {
       return notModified.build();
@@ -90,7 +89,7 @@ public class EntriesResource {
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
-    access.write(Key.validate(key));
+    access.write(key);
     JsonPatches.Patch patch =
         JsonPatches.parse(headers.getMediaType().getSubtype(), bodies.value(body));
     Instant now = clock.instant();
@@ -113,8 +112,7 @@ public class EntriesResource {
   @DELETE
   public Response delete(
       @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
-    store.delete(
-        access.write(Key.validate(key)), clock.instant(), Preconditions.of(request, headers));
+    store.delete(access.write(key), clock.instant(), Preconditions.of(request, headers));
     return Response.ok(
             Json.createObjectBuilder()
                 .add("status", "ok")
@@ -127,7 +125,7 @@ public class EntriesResource {
 
   private Response set(
       String key, InputStream body, UriInfo uri, Request request, HttpHeaders headers) {
-    access.write(Key.validate(key));
+    access.write(key);
     Instant now = clock.instant();
     SetRequest set =
         SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);

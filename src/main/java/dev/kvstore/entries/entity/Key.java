@@ -12,13 +12,19 @@ public final class Key {
 
   /** The key itself when it follows E1; otherwise a 400 that says which rule it breaks. */
   public static String validate(String key) {
+    return validate(key, MAX_LENGTH);
+  }
+
+  /** The same, with a lower length limit ({@code kv.key.max-length}); at most 512 all the same. */
+  public static String validate(String key, int maxLength) {
+    int limit = Math.min(maxLength, MAX_LENGTH);
     if (key == null || key.isEmpty()) {
-      throw InvalidRequest.badRequest("The key is empty; use 1 to 512 characters.");
+      throw InvalidRequest.badRequest("The key is empty; use 1 to " + limit + " characters.");
     }
     int length = key.codePointCount(0, key.length());
-    if (length > MAX_LENGTH) {
+    if (length > limit) {
       throw InvalidRequest.badRequest(
-          "The key has " + length + " characters; the limit is " + MAX_LENGTH + ".");
+          "The key has " + length + " characters; the limit is " + limit + ".");
     }
     if (key.indexOf('/') >= 0) {
       throw InvalidRequest.badRequest("A key cannot contain '/'; use ':' to separate its parts.");

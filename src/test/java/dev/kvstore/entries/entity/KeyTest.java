@@ -32,4 +32,11 @@ class KeyTest {
     assertThrows(InvalidRequest.class, () -> Key.validate(emojis + "a"));
     assertThrows(InvalidRequest.class, () -> Key.validate("k".repeat(Key.MAX_LENGTH + 1)));
   }
+
+  @org.junit.jupiter.api.Test
+  void aConfiguredLimitCanOnlyLowerTheLength() {
+    assertEquals("k".repeat(10), Key.validate("k".repeat(10), 10));
+    assertThrows(InvalidRequest.class, () -> Key.validate("k".repeat(11), 10));
+    assertThrows(InvalidRequest.class, () -> Key.validate("k".repeat(513), 1000));
+  }
 }
