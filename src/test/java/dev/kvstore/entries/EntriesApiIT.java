@@ -1,5 +1,6 @@
 package dev.kvstore.entries;
 
+import static dev.kvstore.it.Http.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,14 +36,10 @@ class EntriesApiIT {
 
   @ArquillianResource URL base;
 
-  private static String key(String name) {
-    return name + ":" + UUID.randomUUID();
-  }
-
   @Test
   void theSeedsReadmeExamplesWork() {
     Http http = new Http(base);
-    String key = key("mykey");
+    String key = uniqueKey("mykey");
     HttpResponse<String> created = http.post(key + "/", "{\"value\": \"hello\", \"ttl\": 60}");
     assertEquals(201, created.statusCode(), created.body());
     JsonObject set = Http.json(created);
@@ -79,7 +76,7 @@ class EntriesApiIT {
   @Test
   void theSetAnswerHasTheSeedsFieldsInTheSeedsOrder() {
     Http http = new Http(base);
-    String key = key("order");
+    String key = uniqueKey("order");
     HttpResponse<String> created = http.put(key, "{\"value\": 1}");
     assertEquals(
         "{\"status\":\"ok\",\"action\":\"created\",\"key\":\"" + key + "\",\"expires_at\":null}",
@@ -107,7 +104,7 @@ class EntriesApiIT {
       })
   void e7AnyJsonValueRoundTripsUnchanged(String value) {
     Http http = new Http(base);
-    String key = key("value");
+    String key = uniqueKey("value");
     assertEquals(201, http.put(key, "{\"value\":" + value + "}").statusCode());
     String body = http.get(key).body();
     String expected =
@@ -135,7 +132,7 @@ class EntriesApiIT {
   @Test
   void theTrailingSlashIsOptional() {
     Http http = new Http(base);
-    String key = key("slash");
+    String key = uniqueKey("slash");
     assertEquals(201, http.post(key + "/", "{\"value\": 1}").statusCode());
     assertEquals(200, http.get(key).statusCode());
     assertEquals(200, http.put(key, "{\"value\": 2}").statusCode());
@@ -146,7 +143,7 @@ class EntriesApiIT {
   @Test
   void e8APlainSetClearsTheTtlAndKeepTtlKeepsIt() {
     Http http = new Http(base);
-    String key = key("ttl");
+    String key = uniqueKey("ttl");
     String expiresAt =
         Http.json(http.put(key, "{\"value\": 1, \"ttl\": 100}")).getString("expires_at");
     JsonObject kept = Http.json(http.put(key, "{\"value\": 2, \"keep_ttl\": true}"));
@@ -160,7 +157,7 @@ class EntriesApiIT {
   @Test
   void e2ExpiresAtSetsThatInstant() {
     Http http = new Http(base);
-    String key = key("at");
+    String key = uniqueKey("at");
     String at =
         Instant.now()
             .plusSeconds(3600)
@@ -176,7 +173,7 @@ class EntriesApiIT {
   @Test
   void e4EveryWriteGivesANewVersionNeverReusedAfterDeleteAndRecreate() {
     Http http = new Http(base);
-    String key = key("version");
+    String key = uniqueKey("version");
     HttpResponse<String> first = http.put(key, "{\"value\": 1}");
     long v1 = version(http, key);
     assertEquals("\"" + v1 + "\"", first.headers().firstValue("ETag").orElseThrow());
@@ -193,18 +190,18 @@ class EntriesApiIT {
   @Test
   void headAnswersLikeGetWithoutABody() {
     Http http = new Http(base);
-    String key = key("head");
+    String key = uniqueKey("head");
     http.put(key, "{\"value\": \"x\"}");
     HttpResponse<String> present = http.send("HEAD", key, null, null);
     assertEquals(200, present.statusCode());
     assertEquals("", present.body());
     assertFalse(present.headers().firstValue("ETag").isEmpty());
-    assertEquals(404, http.send("HEAD", key("absent"), null, null).statusCode());
+    assertEquals(404, http.send("HEAD", uniqueKey("absent"), null, null).statusCode());
   }
 
   @Test
   void deletingAMissingKeyIsA404() {
-    HttpResponse<String> response = new Http(base).delete(key("never"));
+    HttpResponse<String> response = new Http(base).delete(uniqueKey("never"));
     assertEquals(404, response.statusCode());
     assertEquals("{\"error\":\"Key not found\"}", response.body());
   }

@@ -1,5 +1,6 @@
 package dev.kvstore.expiry;
 
+import static dev.kvstore.it.Http.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -39,14 +39,6 @@ class ExpiryIT {
 
   @ArquillianResource URL base;
 
-  private static String key(String name) {
-    return name + ":" + UUID.randomUUID();
-  }
-
-  private static void advanceClock(Http http, long seconds) {
-    assertEquals(200, http.post("_test/clock?seconds=" + seconds, "").statusCode());
-  }
-
   private static List<String> expiredKeys(Http http, int limit) {
     String body = http.post("_test/expired-keys?limit=" + limit, "").body();
     try (var reader = Json.createReader(new StringReader(body))) {
@@ -63,10 +55,10 @@ class ExpiryIT {
   @Test
   void e5AnExpiredEntryIsAbsentBeforeTheSweepRunsAndTheReadRemovesIt() {
     Http http = new Http(base);
-    String key = key("lazy");
+    String key = uniqueKey("lazy");
     assertEquals(201, http.put(key, "{\"value\": 1, \"ttl\": 5}").statusCode());
     assertEquals(200, http.get(key).statusCode());
-    advanceClock(http, 5);
+    http.advanceClock(5);
     HttpResponse<String> expired = http.get(key);
     assertEquals(404, expired.statusCode());
     assertEquals("{\"error\":\"Key not found (expired)\"}", expired.body());
@@ -76,24 +68,24 @@ class ExpiryIT {
   @Test
   void e3AKeyIsLiveUntilItsExpiryInstant() {
     Http http = new Http(base);
-    String key = key("edge");
+    String key = uniqueKey("edge");
     assertEquals(201, http.put(key, "{\"value\": 1, \"ttl\": 100}").statusCode());
-    advanceClock(http, 90);
+    http.advanceClock(90);
     HttpResponse<String> live = http.get(key);
     assertEquals(200, live.statusCode());
     assertTrue(Http.json(live).getInt("ttl_remaining") <= 10, live.body());
-    advanceClock(http, 10);
+    http.advanceClock(10);
     assertEquals(404, http.get(key).statusCode());
   }
 
   @Test
   void e3HeadAndDeleteOfAnExpiredKeyAnswer404() {
     Http http = new Http(base);
-    String headed = key("head");
-    String deleted = key("delete");
+    String headed = uniqueKey("head");
+    String deleted = uniqueKey("delete");
     http.put(headed, "{\"value\": 1, \"ttl\": 1}");
     http.put(deleted, "{\"value\": 1, \"ttl\": 1}");
-    advanceClock(http, 2);
+    http.advanceClock(2);
     assertEquals(404, http.send("HEAD", headed, null, null).statusCode());
     HttpResponse<String> delete = http.delete(deleted);
     assertEquals(404, delete.statusCode());
@@ -103,9 +95,9 @@ class ExpiryIT {
   @Test
   void e3SetOnAnExpiredKeyCreatesAFreshEntryWithoutTheOldTtl() {
     Http http = new Http(base);
-    String key = key("reborn");
+    String key = uniqueKey("reborn");
     http.put(key, "{\"value\": \"old\", \"ttl\": 1}");
-    advanceClock(http, 2);
+    http.advanceClock(2);
     HttpResponse<String> set = http.put(key, "{\"value\": \"new\", \"keep_ttl\": true}");
     assertEquals(201, set.statusCode());
     assertEquals("created", Http.json(set).getString("action"));
@@ -116,13 +108,13 @@ class ExpiryIT {
   @Test
   void x2TheSweepDeletesOnlyExpiredEntries() {
     Http http = new Http(base);
-    String expiring = key("expiring");
-    String later = key("later");
-    String forever = key("forever");
+    String expiring = uniqueKey("expiring");
+    String later = uniqueKey("later");
+    String forever = uniqueKey("forever");
     http.put(expiring, "{\"value\": 1, \"ttl\": 1}");
     http.put(later, "{\"value\": 2, \"ttl\": 3600}");
     http.put(forever, "{\"value\": 3}");
-    advanceClock(http, 2);
+    http.advanceClock(2);
     assertTrue(expiredKeys(http, 100_000).contains(expiring));
 
     assertTrue(sweep(http).getInt("deleted") >= 1);
@@ -137,9 +129,9 @@ class ExpiryIT {
   @Test
   void x2ABatchRemovesAtMostItsLimit() {
     Http http = new Http(base);
-    List<String> keys = IntStream.range(0, 5).mapToObj(i -> key("batch" + i)).toList();
+    List<String> keys = IntStream.range(0, 5).mapToObj(i -> uniqueKey("batch" + i)).toList();
     keys.forEach(k -> http.put(k, "{\"value\": 1, \"ttl\": 1}"));
-    advanceClock(http, 2);
+    http.advanceClock(2);
     assertEquals("3", http.post("_test/remove-expired?limit=3", "").body());
     assertTrue(expiredKeys(http, 100_000).size() >= 2);
   }
@@ -148,9 +140,9 @@ class ExpiryIT {
   void x2OneSweepWorksThroughManyBatchesAndKeepsStatistics() {
     Http http = new Http(base);
     JsonObject before = sweep(http);
-    List<String> keys = IntStream.range(0, 120).mapToObj(i -> key("many" + i)).toList();
+    List<String> keys = IntStream.range(0, 120).mapToObj(i -> uniqueKey("many" + i)).toList();
     keys.forEach(k -> assertEquals(201, http.put(k, "{\"value\": 1, \"ttl\": 1}").statusCode()));
-    advanceClock(http, 2);
+    http.advanceClock(2);
     JsonObject after = sweep(http);
 
     int deleted = after.getInt("deleted");
@@ -166,9 +158,9 @@ class ExpiryIT {
   @Test
   void x3AKeyRefreshedAfterItWasPickedSurvivesTheDelete() {
     Http http = new Http(base);
-    String key = key("refreshed");
+    String key = uniqueKey("refreshed");
     http.put(key, "{\"value\": \"old\", \"ttl\": 1}");
-    advanceClock(http, 2);
+    http.advanceClock(2);
     List<String> picked = expiredKeys(http, 100_000);
     assertTrue(picked.contains(key));
 
