@@ -4,6 +4,7 @@ import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
 import dev.kvstore.json.RequestBodies;
+import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
 import jakarta.ejb.EJB;
@@ -46,6 +47,8 @@ public class BatchResource {
 
   @Inject RequestBodies bodies;
 
+  @Inject ServerMetrics metrics;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public String run(InputStream body) {
@@ -72,6 +75,7 @@ public class BatchResource {
         if (attempt == ATOMIC_ATTEMPTS || !SqlErrors.isLockTimeout(e)) {
           throw e;
         }
+        metrics.lockTimedOut();
       }
     }
   }
@@ -85,6 +89,7 @@ public class BatchResource {
       } catch (Refusal e) {
         results.add(BatchRunner.failure(e));
       } catch (DatabaseUnavailable e) {
+        metrics.failed(e);
         results.add(
             Json.createObjectBuilder()
                 .add("status", 503)

@@ -1,6 +1,8 @@
 package dev.kvstore.errors;
 
+import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.SqlErrors;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,6 +20,8 @@ import java.util.logging.Logger;
 @Provider
 public class FailureMapper implements ExceptionMapper<Throwable> {
 
+  @Inject ServerMetrics metrics;
+
   private static final Logger LOG = Logger.getLogger(FailureMapper.class.getName());
 
   private static final String LOCK_RETRY_AFTER_SECONDS = "1";
@@ -26,12 +30,14 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable e) {
     if (SqlErrors.isLockTimeout(e)) {
+      metrics.lockTimedOut();
       LOG.info(() -> "Lock wait timed out: " + SqlErrors.describe(e));
       return unavailable(
           LOCK_RETRY_AFTER_SECONDS,
           "The key is locked by other requests that did not finish in time; retry.");
     }
     if (SqlErrors.isDatabaseFailure(e)) {
+      metrics.databaseFailed();
       LOG.warning(() -> "Database failure: " + SqlErrors.describe(e));
       return unavailable(DATABASE_RETRY_AFTER_SECONDS, "The database is unavailable; retry later.");
     }

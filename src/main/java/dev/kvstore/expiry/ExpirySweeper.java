@@ -1,6 +1,7 @@
 package dev.kvstore.expiry;
 
 import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
 import jakarta.annotation.PostConstruct;
@@ -56,6 +57,8 @@ public class ExpirySweeper {
 
   @Inject Clock clock;
 
+  @Inject ServerMetrics metrics;
+
   @Resource TimerService timers;
 
   private final ReentrantLock running = new ReentrantLock();
@@ -103,6 +106,7 @@ public class ExpirySweeper {
           deleted += batch;
         } while (batch == batchSize && System.nanoTime() < deadline);
       } catch (DatabaseUnavailable e) {
+        metrics.failed(e);
         LOG.warning(
             () ->
                 "Expiry sweep stopped early, the database is unavailable: "
@@ -110,6 +114,7 @@ public class ExpirySweeper {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
       statistics = statistics.after(started, deleted, took);
+      metrics.sweepRan(deleted, took);
       if (deleted > 0) {
         long total = deleted;
         LOG.info(() -> "Deleted " + total + " expired keys in " + took.toMillis() + " ms");

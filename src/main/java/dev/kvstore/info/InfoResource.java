@@ -2,6 +2,7 @@ package dev.kvstore.info;
 
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.entries.control.KeyCensus;
 import dev.kvstore.expiry.ExpirySweeper;
 import dev.kvstore.expiry.SweepStatistics;
 import dev.kvstore.storage.Database;
@@ -34,7 +35,7 @@ public class InfoResource {
   private static final Instant STARTED =
       Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
-  @EJB InfoStore store;
+  @EJB KeyCensus census;
 
   @EJB ExpirySweeper sweeper;
 
@@ -50,6 +51,7 @@ public class InfoResource {
   public String info() {
     access.requireUnconfined(Roles.READ);
     Instant now = clock.instant();
+    KeyCensus.Live live = census.live(now);
     SweepStatistics sweep = sweeper.statistics();
     JsonObjectBuilder sweepJson =
         Json.createObjectBuilder()
@@ -65,8 +67,8 @@ public class InfoResource {
     return Json.createObjectBuilder()
         .add("version", version)
         .add("backend", database.product())
-        .add("keys", store.liveKeys(now))
-        .add("expiring_keys", store.expiringKeys(now))
+        .add("keys", live.keys())
+        .add("expiring_keys", live.expiring())
         .add("sweep", sweepJson)
         .add("started_at", STARTED.toString())
         .add("uptime_seconds", Duration.between(STARTED, Instant.now()).toSeconds())

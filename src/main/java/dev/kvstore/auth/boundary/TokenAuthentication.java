@@ -2,6 +2,7 @@ package dev.kvstore.auth.boundary;
 
 import dev.kvstore.auth.entity.Scope;
 import dev.kvstore.errors.ErrorBody;
+import dev.kvstore.metrics.ServerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,6 +38,8 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identities;
 
   @Inject TokenIdentityStore tokens;
+
+  @Inject ServerMetrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -107,13 +110,13 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String sentence) {
+  private AuthenticationStatus unauthorized(HttpServletResponse response, String sentence) {
     response.setHeader("WWW-Authenticate", "Bearer");
     return refuse(response, 401, sentence);
   }
 
-  private static AuthenticationStatus refuse(
-      HttpServletResponse response, int status, String sentence) {
+  private AuthenticationStatus refuse(HttpServletResponse response, int status, String sentence) {
+    metrics.authenticationRefused(status);
     try {
       response.setStatus(status);
       response.setContentType("application/json");
