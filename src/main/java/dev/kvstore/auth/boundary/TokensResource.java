@@ -135,7 +135,8 @@ public class TokensResource {
   @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public String revoke(
-      @Parameter(description = "The token's id, as issued and listed.") @PathParam("id")
+      @Parameter(description = "The token's id, as issued and listed.", required = true)
+          @PathParam("id")
           String id) {
     access.require(Roles.ADMIN);
     tokens.revoke(id);
