@@ -23,11 +23,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /_batch}: many ops in one request, atomically (MULTI/EXEC) or as a pipeline. */
 @Path("_batch")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "batch", description = "MULTI/EXEC and pipelines")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class BatchResource {
 
   /** Tries of an atomic batch that lost a deadlock or a lock wait: it changed nothing, so retry. */
@@ -51,6 +61,36 @@ public class BatchResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "runBatch",
+      summary = "Many ops in one request: atomic (MULTI/EXEC) or a pipeline",
+      description =
+          "Every op is checked before any runs (a malformed op is a 400 that names it). Atomic"
+              + " (the default): one transaction, all or nothing; a failed condition or op is a"
+              + " 409 and nothing is applied, but a get or delete of an absent key is just a 404"
+              + " result. atomic false: each op on its own, each result reported. A batch with"
+              + " any op outside the token's scope or prefix is refused whole (403).")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchRequest")))
+  @APIResponse(
+      responseCode = "200",
+      description = "One result per op, in the ops' order.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchResults")))
+  @APIResponse(
+      responseCode = "409",
+      description = "An atomic batch whose condition or op failed; nothing was applied.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchAborted")))
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public String run(InputStream body) {
     Instant now = clock.instant();
     BatchRequest batch =

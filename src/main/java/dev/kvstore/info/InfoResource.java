@@ -24,11 +24,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /_info}: version, backend, key counts, expiry sweep statistics, uptime (I1–I2). */
 @Path("_info")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "server", description = "The server's own state")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class InfoResource {
 
   /** The server's start: when its Java virtual machine started. */
@@ -48,6 +57,19 @@ public class InfoResource {
   private final String version = buildVersion();
 
   @GET
+  @Operation(
+      operationId = "getInfo",
+      summary = "Version, backend, key counts, expiry sweep statistics, uptime",
+      description = "Needs a read token without a key prefix (403 for one with a prefix).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The server's state.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Info")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public String info() {
     access.requireUnconfined(Roles.READ);
     Instant now = clock.instant();

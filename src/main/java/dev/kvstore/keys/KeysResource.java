@@ -21,11 +21,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /_keys}: SCAN ({@code GET}) and delete by prefix ({@code DELETE}). */
 @Path("_keys")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "listing", description = "SCAN and delete by prefix")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class KeysResource {
 
   static final int DEFAULT_LIMIT = 100;
@@ -48,12 +59,49 @@ public class KeysResource {
   @Inject Access access;
 
   @GET
+  @Operation(
+      operationId = "listKeys",
+      summary = "SCAN: live keys in key order, a page at a time",
+      description =
+          "Follow next_cursor until it is null. A key present for the whole scan is listed"
+              + " exactly once, whatever is written meanwhile. With match, a page may hold fewer"
+              + " entries than limit and still have a cursor. A token with a prefix sees only its"
+              + " prefix.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of keys.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KeyPage")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public String list(
-      @QueryParam("prefix") String prefix,
-      @QueryParam("match") String match,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limit,
-      @QueryParam("values") String values) {
+      @Parameter(description = "Only keys that start with this.", example = "user:")
+          @QueryParam("prefix")
+          String prefix,
+      @Parameter(
+              description = "A Redis glob on the whole key: *, ?, [abc], [a-z], [^a], \\ escapes.",
+              example = "user:*:profile")
+          @QueryParam("match")
+          String match,
+      @Parameter(description = "The next_cursor of the page before; opaque.") @QueryParam("cursor")
+          String cursor,
+      @Parameter(
+              description = "Entries per page, 1 to 1000 (kv.keys.max-limit can lower it).",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "100"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              description = "true adds each key's value.",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          @QueryParam("values")
+          String values) {
     access.require(Roles.READ);
     int max = parseLimit(limit, Math.min(maxLimit, 1000));
     boolean withValues = parseFlag("values", values);
@@ -86,7 +134,31 @@ public class KeysResource {
   }
 
   @DELETE
-  public String deleteByPrefix(@QueryParam("prefix") String prefix, @QueryParam("all") String all) {
+  @Operation(
+      operationId = "deleteKeys",
+      summary = "Delete every live key with a prefix",
+      description =
+          "An empty or missing prefix needs all=true. A token with a prefix deletes only within"
+              + " it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "How many keys were deleted.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeletedCount")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public String deleteByPrefix(
+      @Parameter(description = "Delete the keys that start with this.", example = "session:")
+          @QueryParam("prefix")
+          String prefix,
+      @Parameter(
+              description = "true with an empty prefix: delete every key.",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          @QueryParam("all")
+          String all) {
     access.require(Roles.WRITE);
     if (nonNull(prefix).isEmpty() && !parseFlag("all", all)) {
       throw InvalidRequest.badRequest(

@@ -23,6 +23,15 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /{key}/ttl}: TTL ({@code GET}), EXPIRE / EXPIREAT ({@code PUT}), PERSIST ({@code DELETE}).
@@ -30,6 +39,9 @@ import java.time.Instant;
 @Path("{key}/ttl")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ttl", description = "TTL, EXPIRE, EXPIREAT, PERSIST")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class TtlResource {
 
   @EJB EntryStore store;
@@ -41,15 +53,53 @@ public class TtlResource {
   @Inject RequestBodies bodies;
 
   @GET
-  public Response get(@PathParam("key") String key) {
+  @Operation(operationId = "getTtl", summary = "TTL: the time a key has left")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key's ttl_remaining and expires_at.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TtlState")))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public Response get(@Parameter(ref = "key") @PathParam("key") String key) {
     Instant now = clock.instant();
     return answer(store.get(access.read(key), now), now);
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "expireEntry",
+      summary = "EXPIRE / EXPIREAT: give a live key a new expiry",
+      description = "The value is kept; the key gets a new version. A missing key is a 404.")
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TtlRequest")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The key's new ttl_remaining and expires_at.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TtlState")))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response expire(
-      @PathParam("key") String key,
+      @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
@@ -60,8 +110,29 @@ public class TtlResource {
   }
 
   @DELETE
+  @Operation(
+      operationId = "persistEntry",
+      summary = "PERSIST: remove a live key's expiry",
+      description = "The value is kept; the key gets a new version. A missing key is a 404.")
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key, now without expiry (ttl_remaining -1).",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TtlState")))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response persist(
-      @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
+      @Parameter(ref = "key") @PathParam("key") String key,
+      @Context Request request,
+      @Context HttpHeaders headers) {
     return change(access.write(key), TtlRequest.PERSIST, clock.instant(), request, headers);
   }
 

@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test-only controls, in the test deployment alone: move the adjustable clock and reach the sweep
- * and its store steps over HTTP, so that every test stays a black-box client on loopback.
+ * and its store steps over HTTP, so that every test stays a black-box client on loopback. Hidden
+ * from the OpenAPI document: not part of the API.
  */
 @Path("_test")
 @RequestScoped
@@ -43,6 +45,7 @@ public class TestControl {
    * Returns once the row of {@code key} is locked by a transaction that keeps it {@code millis}.
    */
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("hold-lock")
   public String holdLock(@QueryParam("key") String key, @QueryParam("millis") long millis)
       throws InterruptedException {
@@ -53,12 +56,14 @@ public class TestControl {
 
   /** Fails as a lost database connection does. */
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("database-failure")
   public String databaseFailure() {
     throw new PersistenceException(new SQLException("Connection refused", "08001"));
   }
 
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("clock")
   public String advance(@QueryParam("seconds") long seconds) {
     clock.advance(Duration.ofSeconds(seconds));
@@ -66,6 +71,7 @@ public class TestControl {
   }
 
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("sweep")
   public String sweep() {
     long deleted = sweeper.sweep();
@@ -81,18 +87,21 @@ public class TestControl {
   }
 
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("expired-keys")
   public String expiredKeys(@QueryParam("limit") int limit) {
     return Json.createArrayBuilder(store.expiredKeys(clock.instant(), limit)).build().toString();
   }
 
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("remove-expired")
   public String removeExpired(@QueryParam("limit") int limit) {
     return Integer.toString(store.removeExpired(clock.instant(), limit));
   }
 
   @POST
+  @Operation(hidden = true) // test support, not part of the API
   @Path("delete-if-expired")
   @Consumes(MediaType.APPLICATION_JSON)
   public String deleteIfExpired(JsonArray keys) {

@@ -30,11 +30,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /_tokens}: issue ({@code POST}), list ({@code GET}) and revoke ({@code DELETE /{id}}). */
 @Path("_tokens")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tokens", description = "API tokens (admin scope)")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class TokensResource {
 
   private static final String EXAMPLE = "{\"scope\": \"read\", \"prefix\": \"app:\"}";
@@ -50,6 +61,28 @@ public class TokensResource {
   /** A2: the secret is in this answer and nowhere else, ever. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "issueToken",
+      summary = "Issue a token (admin)",
+      description =
+          "The secret is in this answer only: it is stored as a hash and never shown again. The"
+              + " first token issued ends protected mode.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The token, with its secret.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedToken")))
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response issue(InputStream body) {
     access.require(Roles.ADMIN);
     JsonObject request = bodies.object(body, EXAMPLE);
@@ -67,6 +100,17 @@ public class TokensResource {
   }
 
   @GET
+  @Operation(operationId = "listTokens", summary = "List the tokens, without secrets (admin)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every token.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenList")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public String list() {
     access.require(Roles.ADMIN);
     JsonArrayBuilder listed = Json.createArrayBuilder();
@@ -76,7 +120,24 @@ public class TokensResource {
 
   @DELETE
   @Path("{id}")
-  public String revoke(@PathParam("id") String id) {
+  @Operation(
+      operationId = "revokeToken",
+      summary = "Revoke a token (admin)",
+      description = "Refused from the next request on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Revoked")))
+  @APIResponse(responseCode = "404", ref = "TokenNotFound")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public String revoke(
+      @Parameter(description = "The token's id, as issued and listed.", required = true)
+          @PathParam("id")
+          String id) {
     access.require(Roles.ADMIN);
     tokens.revoke(id);
     return Json.createObjectBuilder()

@@ -30,6 +30,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One key: SET ({@code POST}, {@code PUT}), GET, HEAD (by JAX-RS, from GET), DELETE and PATCH.
@@ -39,7 +48,15 @@ import java.time.Instant;
 @Path("{key}")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "keys", description = "One key: SET, GET, HEAD, DELETE, PATCH")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
 public class EntriesResource {
+
+  private static final String SET_DESCRIPTION =
+      "Stores any JSON value under the key (the seed's SET). ttl (seconds), expires_at (an"
+          + " instant) or keep_ttl (keep the current expiry): at most one; none clears any TTL."
+          + " Every write gives the key a new version, sent as the ETag.";
 
   @EJB EntryStore store;
 
@@ -50,7 +67,30 @@ public class EntriesResource {
   @Inject RequestBodies bodies;
 
   @GET
-  public Response get(@PathParam("key") String key, @Context Request request) {
+  @Operation(
+      operationId = "getEntry",
+      summary = "GET a key: its value, time left and version",
+      description =
+          "An expired key is never served: the read removes it and answers 404 \"Key not found"
+              + " (expired)\". HEAD answers the same status and headers without a body (EXISTS).")
+  @Parameter(ref = "If-None-Match")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key, its value, ttl_remaining, expires_at and version.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Entry")))
+  @APIResponse(
+      responseCode = "304",
+      description = "If-None-Match names the current version: not modified, no body.",
+      headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public Response get(
+      @Parameter(ref = "key") @PathParam("key") String key, @Context Request request) {
     Instant now = clock.instant();
     Entry entry = store.get(access.read(key), now);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(entry));
@@ -62,8 +102,41 @@ public class EntriesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setEntry",
+      summary = "SET a key (POST, the seed's)",
+      description = SET_DESCRIPTION)
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created.",
+      headers = {
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Location", ref = "Location")
+      },
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetResult")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetResult")))
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response post(
-      @PathParam("key") String key,
+      @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
       @Context UriInfo uri,
       @Context Request request,
@@ -73,8 +146,41 @@ public class EntriesResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "putEntry",
+      summary = "SET a key (PUT, the same as POST)",
+      description = SET_DESCRIPTION)
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created.",
+      headers = {
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Location", ref = "Location")
+      },
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetResult")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SetResult")))
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response put(
-      @PathParam("key") String key,
+      @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
       @Context UriInfo uri,
       @Context Request request,
@@ -84,8 +190,32 @@ public class EntriesResource {
 
   @PATCH
   @Consumes({JsonPatches.MERGE_PATCH, JsonPatches.JSON_PATCH})
+  @Operation(
+      operationId = "patchEntry",
+      summary = "PATCH a key's value: JSON Merge Patch or JSON Patch, atomically",
+      description =
+          "Applies the patch to the stored value under the key's lock; the TTL is kept and the"
+              + " key gets a new version.")
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @RequestBody(ref = "Patch")
+  @APIResponse(
+      responseCode = "200",
+      description = "The patched key, as GET answers it.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Entry")))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "409", ref = "ValueConflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "413", ref = "TooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response patch(
-      @PathParam("key") String key,
+      @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
       @Context Request request,
       @Context HttpHeaders headers) {
@@ -110,8 +240,24 @@ public class EntriesResource {
   }
 
   @DELETE
+  @Operation(operationId = "deleteEntry", summary = "DELETE a key (DEL)")
+  @Parameter(ref = "If-Match")
+  @Parameter(ref = "If-None-Match")
+  @APIResponse(
+      responseCode = "200",
+      description = "Deleted.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
+  @APIResponse(responseCode = "404", ref = "KeyNotFound")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response delete(
-      @PathParam("key") String key, @Context Request request, @Context HttpHeaders headers) {
+      @Parameter(ref = "key") @PathParam("key") String key,
+      @Context Request request,
+      @Context HttpHeaders headers) {
     store.delete(access.write(key), clock.instant(), Preconditions.of(request, headers));
     return Response.ok(
             Json.createObjectBuilder()
