@@ -96,7 +96,7 @@ class HealthIT {
       assertEquals("UP", Http.json(live).getString("status"));
       assertEquals(503, timedReadiness(server).statusCode());
     } finally {
-      // the same server runs the other tests
+      // the other test classes use this data directory after this one
       DatabaseOutage.end(dataDir());
     }
 
