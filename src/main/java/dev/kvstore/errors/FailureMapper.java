@@ -25,7 +25,11 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(FailureMapper.class.getName());
 
   private static final String LOCK_RETRY_AFTER_SECONDS = "1";
-  private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+  /** Seconds a client should wait before it retries against a database that is unavailable. */
+  public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+  public static final String DATABASE_UNAVAILABLE = "The database is unavailable; retry later.";
 
   @Override
   public Response toResponse(Throwable e) {
@@ -39,7 +43,7 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
     if (SqlErrors.isDatabaseFailure(e)) {
       metrics.databaseFailed();
       LOG.warning(() -> "Database failure: " + SqlErrors.describe(e));
-      return unavailable(DATABASE_RETRY_AFTER_SECONDS, "The database is unavailable; retry later.");
+      return unavailable(DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE);
     }
     LOG.log(Level.SEVERE, "Unexpected failure", e);
     return ErrorBody.response(500, "Internal server error.");

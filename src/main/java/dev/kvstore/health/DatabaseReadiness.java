@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -28,10 +30,18 @@ public class DatabaseReadiness implements HealthCheck {
           .status(connection.isValid(TIMEOUT_SECONDS))
           .build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database")
-          .down()
-          .withData("sqlstate", String.valueOf(e.getSQLState()))
-          .build();
+      return HealthCheckResponse.named("database").down().withData("sqlstate", sqlState(e)).build();
     }
+  }
+
+  /** The first SQLState in the chain: the pool's own exception carries none, Derby's cause does. */
+  private static String sqlState(SQLException e) {
+    return Stream.iterate((Throwable) e, c -> c != null, Throwable::getCause)
+        .limit(32)
+        .filter(SQLException.class::isInstance)
+        .map(c -> ((SQLException) c).getSQLState())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse("unknown");
   }
 }

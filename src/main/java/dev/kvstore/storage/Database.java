@@ -35,7 +35,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     name = Database.JNDI_NAME,
     className = "org.apache.derby.jdbc.EmbeddedDataSource",
     databaseName = "${MPCONFIG=kv.data.dir:data}/kvstore",
-    properties = {"createDatabase=create"},
+    properties = {
+      "createDatabase=create",
+      // Payara's pool checks a connection before handing it out, so a connection the database
+      // dropped (shut down, restarted) is replaced rather than failing requests for good; with
+      // fail-all-connections one dead connection discards the whole pool at once. isValid: cheap
+      // on embedded Derby (it reports whether the database still holds the connection).
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    },
     minPoolSize = 2,
     maxPoolSize = 64)
 @Singleton

@@ -15,6 +15,9 @@
  *   <li>S5 — the JPA provider's exceptions leave a store as {@link
  *       dev.kvstore.storage.DatabaseUnavailable} ({@link dev.kvstore.storage.DatabaseFailures}), so
  *       they are answered, not logged with a stack trace by the container.
+ *   <li>S6 — the pool validates a connection before it hands it out ({@code isValid}; set to
+ *       discard all its connections when one is dead): connections closed by a database that went
+ *       away are not reused, and a database that comes back is used again without a restart.
  * </ul>
  */
 package dev.kvstore.storage;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Test-only controls, in the test deployment alone: move the adjustable clock and reach the sweep
- * and its store steps over HTTP, so that every test stays a black-box client on loopback. Hidden
- * from the OpenAPI document: not part of the API.
+ * Test-only controls, in the test deployment alone: move the adjustable clock, reach the sweep and
+ * its store steps, and take the database offline over HTTP, so that every test stays a black-box
+ * client on loopback. Hidden from the OpenAPI document: not part of the API.
  */
 @Path("_test")
 @RequestScoped
@@ -40,6 +41,8 @@ public class TestControl {
   @EJB ExpirySweeper sweeper;
 
   @EJB LockHolder lockHolder;
+
+  @Inject DatabaseOutage outage;
 
   /**
    * Returns once the row of {@code key} is locked by a transaction that keeps it {@code millis}.
@@ -60,6 +63,18 @@ public class TestControl {
   @Path("database-failure")
   public String databaseFailure() {
     throw new PersistenceException(new SQLException("Connection refused", "08001"));
+  }
+
+  /**
+   * Shuts the database down and keeps it from booting until the test puts it back ({@link
+   * DatabaseOutage#end}).
+   */
+  @POST
+  @Operation(hidden = true) // test support, not part of the API
+  @Path("database-offline")
+  public String takeDatabaseOffline() throws IOException {
+    outage.begin();
+    return "\"offline\"";
   }
 
   @POST

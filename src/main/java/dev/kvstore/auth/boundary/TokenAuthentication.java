@@ -3,6 +3,9 @@ package dev.kvstore.auth.boundary;
 import dev.kvstore.auth.entity.Scope;
 import dev.kvstore.errors.ErrorBody;
 import dev.kvstore.metrics.ServerMetrics;
+import dev.kvstore.errors.FailureMapper;
+import dev.kvstore.storage.DatabaseUnavailable;
+import dev.kvstore.storage.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -20,13 +23,19 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Jakarta Security's authentication of every request (A1, A3, A4): a token from {@code
  * Authorization: Bearer} or {@code X-API-Key}, validated by the identity stores; without one, the
  * request is served only in protected mode and only from loopback.
+ *
+ * <p>Payara's health endpoint is outside the token check: a probe needs neither a token nor the
+ * database, so liveness answers while the database is away. A request whose check needs the
+ * database while it is unavailable answers 503 with {@code Retry-After}, as the API does.
  */
 @ApplicationScoped
 public class TokenAuthentication implements HttpAuthenticationMechanism {
@@ -34,6 +43,11 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
   /** Query parameters that would put a token in access logs (A1). */
   private static final Set<String> TOKEN_PARAMETERS =
       Set.of("token", "access_token", "api_key", "apikey", "api-key", "x-api-key");
+
+  private static final Logger LOG = Logger.getLogger(TokenAuthentication.class.getName());
+
+  /** Where pre-boot-commands.asadmin puts Payara's MicroProfile Health. */
+  private static final String HEALTH_PATH = "/_health";
 
   @Inject IdentityStoreHandler identities;
 
@@ -43,6 +57,20 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (isHealthProbe(request)) {
+      return context.doNothing();
+    }
+    try {
+      return authenticate(request, response, context);
+    } catch (DatabaseUnavailable e) {
+      LOG.warning(() -> "Database failure during authentication: " + SqlErrors.describe(e));
+      response.setHeader("Retry-After", FailureMapper.DATABASE_RETRY_AFTER_SECONDS);
+      return refuse(response, 503, FailureMapper.DATABASE_UNAVAILABLE);
+    }
+  }
+
+  private AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (hasTokenParameter(request.getQueryString())) {
       return refuse(
@@ -80,6 +108,12 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
     return context.notifyContainerAboutLogin(
         new TokenPrincipal("local", Optional.empty()), Scope.ADMIN.roles());
+  }
+
+  /** By the decoded, normalized path the container maps: {@code /_health/../k} is not a probe. */
+  private static boolean isHealthProbe(HttpServletRequest request) {
+    String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    return path.equals(HEALTH_PATH) || path.startsWith(HEALTH_PATH + "/");
   }
 
   /** The token of {@code Authorization: Bearer t} or {@code X-API-Key: t}; "" when malformed. */
