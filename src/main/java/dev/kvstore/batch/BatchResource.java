@@ -52,7 +52,7 @@ public class BatchResource {
   @Inject Access access;
 
   @Inject
-  @ConfigProperty(name = "kv.batch.max-ops", defaultValue = "1000")
+  @ConfigProperty(name = "kv.batch.max-ops")
   int maxOps;
 
   @Inject RequestBodies bodies;

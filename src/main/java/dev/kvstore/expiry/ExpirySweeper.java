@@ -41,16 +41,16 @@ public class ExpirySweeper {
   private static final Logger LOG = Logger.getLogger(ExpirySweeper.class.getName());
 
   @Inject
-  @ConfigProperty(name = "kv.expiry.sweep.interval-seconds", defaultValue = "60")
+  @ConfigProperty(name = "kv.expiry.sweep.interval-seconds")
   long intervalSeconds;
 
   /** Rows per batch: each batch is one transaction, far below Derby's 5,000-row lock escalation. */
   @Inject
-  @ConfigProperty(name = "kv.expiry.sweep.batch-size", defaultValue = "500")
+  @ConfigProperty(name = "kv.expiry.sweep.batch-size")
   int batchSize;
 
   @Inject
-  @ConfigProperty(name = "kv.expiry.sweep.time-budget-ms", defaultValue = "5000")
+  @ConfigProperty(name = "kv.expiry.sweep.time-budget-ms")
   long timeBudgetMillis;
 
   @EJB EntryStore store;
@@ -67,9 +67,6 @@ public class ExpirySweeper {
 
   @PostConstruct
   void schedule() {
-    requirePositive("kv.expiry.sweep.interval-seconds", intervalSeconds);
-    requirePositive("kv.expiry.sweep.batch-size", batchSize);
-    requirePositive("kv.expiry.sweep.time-budget-ms", timeBudgetMillis);
     long intervalMillis = Duration.ofSeconds(intervalSeconds).toMillis();
     // Non-persistent: a sweep missed while the server was down is harmless, the next one catches
     // up.
@@ -127,11 +124,5 @@ public class ExpirySweeper {
 
   public SweepStatistics statistics() {
     return statistics;
-  }
-
-  private static void requirePositive(String property, long value) {
-    if (value <= 0) {
-      throw new IllegalStateException(property + " must be positive, not " + value);
-    }
   }
 }

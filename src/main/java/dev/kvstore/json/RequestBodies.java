@@ -14,15 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestBodies {
 
   @Inject
-  @ConfigProperty(name = "kv.body.max-bytes", defaultValue = "2097152")
+  @ConfigProperty(name = "kv.body.max-bytes")
   long maxBodyBytes;
 
   @Inject
-  @ConfigProperty(name = "kv.value.max-bytes", defaultValue = "1048576")
+  @ConfigProperty(name = "kv.value.max-bytes")
   long maxValueBytes;
 
   @Inject
-  @ConfigProperty(name = "kv.json.max-depth", defaultValue = "64")
+  @ConfigProperty(name = "kv.json.max-depth")
   int maxDepth;
 
   private JsonParserFactory parsers;

@@ -49,7 +49,7 @@ public class KeysResource {
 
   /** Largest page: the API's 1000, or fewer. */
   @Inject
-  @ConfigProperty(name = "kv.keys.max-limit", defaultValue = "1000")
+  @ConfigProperty(name = "kv.keys.max-limit")
   int maxLimit;
 
   @EJB KeyLister lister;

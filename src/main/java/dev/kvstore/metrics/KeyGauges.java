@@ -28,7 +28,7 @@ public class KeyGauges {
   private record Count(KeyCensus.Live live, long takenNanos) {}
 
   @Inject
-  @ConfigProperty(name = "kv.metrics.key-count-max-age-seconds", defaultValue = "10")
+  @ConfigProperty(name = "kv.metrics.key-count-max-age-seconds")
   long maxAgeSeconds;
 
   @EJB KeyCensus census;
@@ -41,10 +41,6 @@ public class KeyGauges {
 
   @PostConstruct
   void register() {
-    if (maxAgeSeconds < 0) {
-      throw new IllegalStateException(
-          "kv.metrics.key-count-max-age-seconds must not be negative, not " + maxAgeSeconds);
-    }
     gauge("kv_keys", MetricUnits.NONE, "Live keys.", g -> g.live().keys());
     gauge("kv_keys_expiring", MetricUnits.NONE, "Live keys with a TTL.", g -> g.live().expiring());
     gauge(

@@ -62,7 +62,7 @@ public class Database {
 
   /** Derby's lock-wait default is 60 s; a request should learn of a stuck lock in seconds. */
   @Inject
-  @ConfigProperty(name = "kv.lock.timeout-seconds", defaultValue = "5")
+  @ConfigProperty(name = "kv.lock.timeout-seconds")
   int lockTimeoutSeconds;
 
   @Resource(lookup = JNDI_NAME)
@@ -74,9 +74,6 @@ public class Database {
 
   @PostConstruct
   void prepare() {
-    if (lockTimeoutSeconds < 1) {
-      throw new IllegalStateException("kv.lock.timeout-seconds must be at least 1");
-    }
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       dialect = Dialect.of(meta.getDatabaseProductName());

@@ -18,6 +18,10 @@
  *   <li>S6 — the pool validates a connection before it hands it out ({@code isValid}; set to
  *       discard all its connections when one is dead): connections closed by a database that went
  *       away are not reused, and a database that comes back is used again without a restart.
+ *   <li>S7 — EclipseLink does not retry a query whose connection was lost ({@link
+ *       dev.kvstore.storage.SessionSetup}): the request answers 503 at once, the client retries.
+ *   <li>S8 — the settings are checked ({@link dev.kvstore.settings.Settings}) as the persistence
+ *       unit deploys, before the first connection: a wrong one stops the server with one line.
  * </ul>
  */
 package dev.kvstore.storage;

@@ -22,7 +22,7 @@ public class Access {
 
   /** Longest key, in characters: the API's 512, or fewer. */
   @Inject
-  @ConfigProperty(name = "kv.key.max-length", defaultValue = "512")
+  @ConfigProperty(name = "kv.key.max-length")
   int maxKeyLength;
 
   /** The caller's prefix; empty for a token without one (or protected mode). */

@@ -2,8 +2,8 @@ package dev.kvstore.auth.boundary;
 
 import dev.kvstore.auth.entity.Scope;
 import dev.kvstore.errors.ErrorBody;
-import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.errors.FailureMapper;
+import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
