@@ -16,14 +16,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,8 +49,6 @@ public class InfoResource {
   @Inject Access access;
 
   @Inject Clock clock;
-
-  private final String version = buildVersion();
 
   @GET
   @Operation(
@@ -87,7 +81,7 @@ public class InfoResource {
             run -> sweepJson.add("last_run", run.toString()),
             () -> sweepJson.add("last_run", JsonValue.NULL));
     return Json.createObjectBuilder()
-        .add("version", version)
+        .add("version", Build.VERSION)
         .add("backend", database.product())
         .add("keys", live.keys())
         .add("expiring_keys", live.expiring())
@@ -96,15 +90,5 @@ public class InfoResource {
         .add("uptime_seconds", Duration.between(STARTED, Instant.now()).toSeconds())
         .build()
         .toString();
-  }
-
-  private static String buildVersion() {
-    try (InputStream in = InfoResource.class.getResourceAsStream("/kvstore-build.properties")) {
-      Properties build = new Properties();
-      build.load(in);
-      return build.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

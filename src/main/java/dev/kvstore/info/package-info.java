@@ -7,6 +7,8 @@
  *       has not removed yet is not counted); they are counted for each request.
  *   <li>I2 — it needs a read token without a key prefix: counts over every key are not for a token
  *       confined to some of them.
+ *   <li>I3 — once the application is up it logs one line: version, HTTP port (Payara's {@code
+ *       payara.instance.http.port}), backend and data directory.
  * </ul>
  */
 package dev.kvstore.info;

@@ -1,6 +1,7 @@
 package dev.kvstore.storage;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,6 +57,9 @@ public class Database {
 
   public static final String JNDI_NAME = "java:app/jdbc/kvstore";
 
+  /** Derby's SQLState for "database shut down", its answer to a successful shutdown. */
+  private static final String DERBY_SHUT_DOWN = "08006";
+
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
   /** The tables, each created with its script when missing. */
@@ -64,6 +69,10 @@ public class Database {
   @Inject
   @ConfigProperty(name = "kv.lock.timeout-seconds")
   int lockTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "kv.data.dir")
+  String dataDir;
 
   @Resource(lookup = JNDI_NAME)
   DataSource dataSource;
@@ -89,6 +98,31 @@ public class Database {
       LOG.info("Database ready: " + product);
     } catch (SQLException e) {
       throw new IllegalStateException("The database cannot be prepared: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * S9: when the application stops (SIGTERM), the embedded database is shut down, so that its files
+   * are closed cleanly and the next start needs no recovery. Nothing uses it any more: every other
+   * bean of the application has stopped.
+   */
+  @PreDestroy
+  void close() {
+    if (dialect != Dialect.DERBY) {
+      return;
+    }
+    EmbeddedDataSource derby = new EmbeddedDataSource();
+    derby.setDatabaseName(dataDir + "/kvstore");
+    derby.setShutdownDatabase("shutdown");
+    try {
+      derby.getConnection().close();
+      LOG.warning("The database did not shut down");
+    } catch (SQLException e) {
+      if (DERBY_SHUT_DOWN.equals(e.getSQLState())) {
+        LOG.info("Database closed");
+      } else {
+        LOG.warning(() -> "The database did not shut down cleanly: " + SqlErrors.describe(e));
+      }
     }
   }
 

@@ -22,6 +22,8 @@
  *       dev.kvstore.storage.SessionSetup}): the request answers 503 at once, the client retries.
  *   <li>S8 — the settings are checked ({@link dev.kvstore.settings.Settings}) as the persistence
  *       unit deploys, before the first connection: a wrong one stops the server with one line.
+ *   <li>S9 — when the application stops (SIGTERM), embedded Derby is shut down after every other
+ *       bean, so its files are closed cleanly.
  * </ul>
  */
 package dev.kvstore.storage;

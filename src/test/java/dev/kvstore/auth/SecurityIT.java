@@ -222,6 +222,19 @@ class SecurityIT {
   }
 
   @Test
+  void healthNeedsNoTokenWhileMetricsAndTheApiDocumentNeedAValidOne() {
+    assertEquals(200, anonymous().get("_health/ready").statusCode());
+    assertEquals(200, anonymous().get("_health/live").statusCode());
+    assertError(401, anonymous().get("_metrics"));
+    assertError(401, anonymous().get("_openapi"));
+    Http read = as(issue("read", "any:"));
+    HttpResponse<String> metrics = read.get("_metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("kv_auth_refusals_total"), "the application's series");
+    assertEquals(200, read.get("_openapi").statusCode());
+  }
+
+  @Test
   void i2InfoNeedsAReadTokenWithoutAPrefix() {
     assertEquals(200, as(issue("read", null)).get("_info").statusCode());
     assertError(403, as(issue("read", "some:")).get("_info"));

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * kvstore started the way the README starts it — {@code payara-micro.jar} with the WAR, the
- * pre-boot commands and the {@code KV_*} environment — as a process of its own, for the tests that
- * stop and start the server.
+ * kvstore started the way the README starts it — {@code java -jar target/kvstore.jar} with the
+ * {@code KV_*} environment — as a process of its own, for the tests that stop and start the server.
  */
 public final class MicroServer implements AutoCloseable {
 
@@ -26,9 +25,11 @@ public final class MicroServer implements AutoCloseable {
   private final Path log;
   private final Http http;
   private final int port;
+  private final Path dataDir;
 
-  private MicroServer(Process process, Path log, int port) {
+  private MicroServer(Process process, Path log, int port, Path dataDir) {
     this.process = process;
+    this.dataDir = dataDir;
     this.log = log;
     this.port = port;
     this.http = new Http("http://127.0.0.1:" + port + "/");
@@ -42,31 +43,57 @@ public final class MicroServer implements AutoCloseable {
   /** The same, with more environment variables ({@code KV_ADMIN_TOKEN}, ...). */
   public static MicroServer start(Path dataDir, Path log, Map<String, String> environment)
       throws IOException, InterruptedException {
+    MicroServer server = launch(dataDir, log, environment);
+    server.awaitReady();
+    return server;
+  }
+
+  /**
+   * Starts a server that is expected not to start, and returns its exit status once it has ended
+   * (or -1 if it still runs after the boot limit; it is then killed).
+   */
+  public static int exitStatusOfStart(Path dataDir, Path log, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Process process = launch(dataDir, log, environment).process;
+    if (process.waitFor(BOOT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      return process.exitValue();
+    }
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    return -1;
+  }
+
+  private static MicroServer launch(Path dataDir, Path log, Map<String, String> environment)
+      throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
     command.add("-Xmx512m");
-    command.add("-Dderby.stream.error.file=" + dataDir.resolveSibling("derby-restart.log"));
-    command.addAll(List.of("-jar", System.getProperty("payara.microJar")));
-    command.addAll(List.of("--deploy", System.getProperty("kvstore.war"), "--contextroot", "/"));
-    command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
-    command.addAll(
-        List.of(
-            "--prebootcommandfile",
-            System.getProperty("kvstore.serverConfig") + "/pre-boot-commands.asadmin"));
+    command.add("-Dderby.stream.error.file=" + derbyLog(dataDir));
+    command.addAll(List.of("-jar", System.getProperty("kvstore.jar")));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("KV_DATA_DIR", dataDir.toString());
+    builder.environment().put("KV_PORT", Integer.toString(port));
+    // tests stop many servers: no grace period unless a test asks for one
+    builder.environment().put("KV_SHUTDOWN_GRACE_SECONDS", "0");
     builder.environment().putAll(environment);
-    MicroServer server = new MicroServer(builder.start(), log, port);
-    server.awaitReady();
-    return server;
+    return new MicroServer(builder.start(), log, port, dataDir);
+  }
+
+  /** Derby's own log of the server on {@code dataDir}: beside the directory, not in it. */
+  public static Path derbyLog(Path dataDir) {
+    return dataDir.resolveSibling(dataDir.getFileName() + "-derby.log");
   }
 
   public Http http() {
     return http;
+  }
+
+  /** Derby's own log of this server. */
+  public Path derbyLog() {
+    return derbyLog(dataDir);
   }
 
   /** The port the server listens on. */
@@ -91,15 +118,31 @@ public final class MicroServer implements AutoCloseable {
   /** SIGTERM, as a service manager stops it, and waits for the process to end. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /** SIGTERM, and the exit status once the process has ended (-1 if it had to be killed). */
+  public int stop() {
+    sigterm();
+    return awaitExit();
+  }
+
+  /** SIGTERM, as a service manager sends it; returns at once. */
+  public void sigterm() {
     process.destroy();
+  }
+
+  /** The exit status once the process has ended by itself (-1 if it had to be killed). */
+  public int awaitExit() {
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      if (process.waitFor(60, TimeUnit.SECONDS)) {
+        return process.exitValue();
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    process.destroyForcibly();
+    return -1;
   }
 
   private void awaitReady() throws InterruptedException {

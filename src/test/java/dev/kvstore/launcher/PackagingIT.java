@@ -1,0 +1,123 @@
+package dev.kvstore.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kvstore.it.Http;
+import dev.kvstore.it.MicroServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * U1–U4, G2, S9 and I3 on {@code java -jar target/kvstore.jar}, the way operators run it: the
+ * environment sets it up, SIGTERM stops it, and a wrong setting stops it at once with one line.
+ */
+class PackagingIT {
+
+  private static Path itDir;
+
+  @BeforeAll
+  static void directory() throws Exception {
+    itDir = Path.of(System.getProperty("kvstore.itDir"));
+    Files.createDirectories(itDir);
+  }
+
+  private static Path dataDir(String name) {
+    return itDir.resolve(name + "-" + UUID.randomUUID());
+  }
+
+  private static Path log(Path dataDir) {
+    return dataDir.resolveSibling(dataDir.getFileName() + ".log");
+  }
+
+  @Test
+  void u1TheJarServesTheSeedExamplesOnKvPortAndSaysSoInOneLine() throws Exception {
+    Path data = dataDir("jar");
+    try (MicroServer server = MicroServer.start(data, log(data))) {
+      Http http = server.http();
+      var created = http.post("mykey/", "{\"value\": \"hello\", \"ttl\": 60}");
+      assertEquals(201, created.statusCode(), created.body());
+      var read = Http.json(http.get("mykey/"));
+      assertEquals("\"hello\"", read.get("value").toString());
+      assertEquals(60, read.getInt("ttl_remaining"));
+      assertEquals(200, http.delete("mykey/").statusCode());
+      assertEquals("{\"error\":\"Key not found\"}", http.get("mykey/").body());
+
+      String line = "started: port " + server.port() + ", backend Apache Derby";
+      assertEquals(1, server.log().lines().filter(l -> l.contains(line)).count(), line);
+      assertTrue(Files.isDirectory(data.resolve("kvstore")), "the database is in KV_DATA_DIR");
+    }
+  }
+
+  @Test
+  void u2OnSigtermItServesThroughTheGraceThenClosesTheDatabase() throws Exception {
+    Path data = dataDir("grace");
+    MicroServer server =
+        MicroServer.start(data, log(data), Map.of("KV_SHUTDOWN_GRACE_SECONDS", "3"));
+    Http http = server.http();
+    assertEquals(201, http.put("before", "{\"value\": 1}").statusCode());
+
+    server.sigterm();
+    assertEquals(200, http.get("before").statusCode(), "served during the grace period");
+    assertEquals(201, http.put("during", "{\"value\": 2}").statusCode());
+    assertEquals(143, server.awaitExit(), "ended by SIGTERM, by itself");
+
+    String derbyLog = Files.readString(MicroServer.derbyLog(data));
+    assertTrue(
+        derbyLog.contains("Shutting down instance") || derbyLog.contains("D002"),
+        "Derby records the database's shutdown (D002):\n" + derbyLog);
+    try (MicroServer again = MicroServer.start(data, log(data))) {
+      assertEquals("1", Http.json(again.http().get("before")).get("value").toString());
+      assertEquals("2", Http.json(again.http().get("during")).get("value").toString());
+    }
+  }
+
+  @Test
+  void g2AWrongSettingStopsTheStartWithOneLineNamingIt() throws Exception {
+    Path data = dataDir("bad-interval");
+    int status =
+        MicroServer.exitStatusOfStart(
+            data, log(data), Map.of("KV_EXPIRY_SWEEP_INTERVAL_SECONDS", "-1"));
+    assertEquals(78, status);
+    String log = Files.readString(log(data));
+    assertEquals(
+        1,
+        log.lines()
+            .filter(
+                l ->
+                    l.contains(
+                        "kvstore cannot start: kv.expiry.sweep.interval-seconds"
+                            + " (KV_EXPIRY_SWEEP_INTERVAL_SECONDS) must be a whole number of at"
+                            + " least 1, not \"-1\""))
+            .count(),
+        log);
+    assertFalse(log.contains("Exception"), "one line, no stack trace");
+  }
+
+  @Test
+  void g2ADataDirectoryThatIsAFileStopsTheStart() throws Exception {
+    Path file = dataDir("file");
+    Files.writeString(file, "not a directory");
+    int status = MicroServer.exitStatusOfStart(file, log(file), Map.of());
+    assertEquals(78, status);
+    String log = Files.readString(log(file));
+    assertTrue(
+        log.contains("kvstore cannot start: kv.data.dir (KV_DATA_DIR) must name a directory"), log);
+    assertFalse(log.contains("Exception"), "one line, no stack trace");
+  }
+
+  @Test
+  void u3APortThatIsNoPortStopsTheLaunchWithOneLine() throws Exception {
+    Path data = dataDir("bad-port");
+    int status = MicroServer.exitStatusOfStart(data, log(data), Map.of("KV_PORT", "http"));
+    assertEquals(78, status);
+    assertEquals(
+        "kvstore cannot start: KV_PORT must be a whole number from 1 to 65535, not \"http\"",
+        Files.readString(log(data)).strip());
+  }
+}
