@@ -1,4 +1,4 @@
-package dev.kvstore.it;
+package dev.kvstore.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

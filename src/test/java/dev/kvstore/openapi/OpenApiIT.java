@@ -1,4 +1,4 @@
-package dev.kvstore.it;
+package dev.kvstore.openapi;
 
 import static dev.kvstore.it.Http.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import dev.kvstore.batch.BatchResource;
 import dev.kvstore.counters.CountersResource;
 import dev.kvstore.entries.boundary.EntriesResource;
 import dev.kvstore.info.InfoResource;
+import dev.kvstore.it.Deployments;
+import dev.kvstore.it.Http;
+import dev.kvstore.it.TestControl;
 import dev.kvstore.keys.KeysResource;
 import dev.kvstore.ttl.TtlResource;
 import jakarta.json.JsonObject;
