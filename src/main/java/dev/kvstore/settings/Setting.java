@@ -62,6 +62,14 @@ public record Setting(String name, Rule rule) {
             : Optional.of("be at least " + minLength + " characters (it is a password)");
   }
 
+  /** A text that starts with {@code prefix}, as a JDBC URL names its driver. */
+  public static Rule prefix(String prefix) {
+    return value ->
+        value.startsWith(prefix)
+            ? Optional.empty()
+            : Optional.of("start with " + prefix + " (host, port and database follow)");
+  }
+
   private static Optional<String> range(long min, long max, String value) {
     String upper = max == Integer.MAX_VALUE ? "" : " to " + max;
     String from = upper.isEmpty() ? " of at least " + min : " from " + min + upper;

@@ -38,7 +38,8 @@ public final class Settings {
           new Setting("kv.expiry.sweep.batch-size", between(1, INT_MAX)),
           new Setting("kv.expiry.sweep.time-budget-ms", between(1, INT_MAX)),
           new Setting("kv.metrics.key-count-max-age-seconds", between(0, INT_MAX)),
-          new Setting("kv.admin-token", Setting.secret(16)));
+          new Setting("kv.admin-token", Setting.secret(16)),
+          new Setting("kv.db.url", Setting.prefix("jdbc:postgresql://")));
 
   private Settings() {}
 
@@ -50,13 +51,17 @@ public final class Settings {
   public static void requireValid() {
     Config config = ConfigProvider.getConfig();
     firstProblem(name -> config.getOptionalValue(name, String.class))
-        .ifPresent(
-            problem -> {
-              LOG.severe("kvstore cannot start: " + problem);
-              // Payara Micro would go on running without the application. System.exit would wait
-              // for Payara's shutdown hook, which waits for this deployment: halt, nothing is open.
-              Runtime.getRuntime().halt(EXIT_CONFIG);
-            });
+        .ifPresent(Settings::refuseToStart);
+  }
+
+  /**
+   * Stops the server with one line, {@code kvstore cannot start: <problem>}, and exit status 78.
+   * Payara Micro would go on running without the application. System.exit would wait for Payara's
+   * shutdown hook, which waits for this deployment: halt; nothing has been served or written yet.
+   */
+  public static void refuseToStart(String problem) {
+    LOG.severe("kvstore cannot start: " + problem);
+    Runtime.getRuntime().halt(EXIT_CONFIG);
   }
 
   /** The first wrong setting, as a sentence naming it and its environment variable. */

@@ -1,5 +1,6 @@
 package dev.kvstore.storage;
 
+import dev.kvstore.settings.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -31,14 +33,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The database: its data source, its schema, and the settings kvstore relies on.
  *
- * <p>Embedded Derby under {@code kv.data.dir} ({@code KV_DATA_DIR}), created on first start.
+ * <p>Embedded Derby under {@code kv.data.dir} ({@code KV_DATA_DIR}), created on first start, or
+ * PostgreSQL at {@code kv.db.url} ({@code KV_DB_URL}): {@link KvDataSource} picks one.
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
-    className = "org.apache.derby.jdbc.EmbeddedDataSource",
-    databaseName = "${MPCONFIG=kv.data.dir:data}/kvstore",
+    className = "dev.kvstore.storage.KvDataSource",
     properties = {
-      "createDatabase=create",
+      "dataDirectory=${MPCONFIG=kv.data.dir:data}",
+      "url=${MPCONFIG=kv.db.url:unset}",
+      "databaseUser=${MPCONFIG=kv.db.user:unset}",
+      "databasePassword=${MPCONFIG=kv.db.password:unset}",
+      "lockTimeoutSeconds=${MPCONFIG=kv.lock.timeout-seconds:5}",
       // Payara's pool checks a connection before handing it out, so a connection the database
       // dropped (shut down, restarted) is replaced rather than failing requests for good; with
       // fail-all-connections one dead connection discards the whole pool at once. isValid: cheap
@@ -94,10 +100,37 @@ public class Database {
       if (dialect == Dialect.DERBY) {
         setDerbyLockTimeouts(connection);
       }
+      requireDurableCommits(connection);
       product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
       LOG.info("Database ready: " + product);
     } catch (SQLException e) {
-      throw new IllegalStateException("The database cannot be prepared: " + e.getMessage(), e);
+      Settings.refuseToStart("the database cannot be prepared: " + SqlErrors.describe(e));
+    }
+  }
+
+  /**
+   * S11: a write is acknowledged once committed, so a database set to lose commits in a crash is
+   * refused: Derby with {@code derby.system.durability=test}, PostgreSQL with {@code fsync} or
+   * {@code synchronous_commit} off.
+   */
+  private void requireDurableCommits(Connection connection) throws SQLException {
+    if (dialect == Dialect.DERBY) {
+      if ("test".equalsIgnoreCase(System.getProperty("derby.system.durability"))) {
+        Settings.refuseToStart(
+            "derby.system.durability=test would lose acknowledged writes in a crash; remove it");
+      }
+      return;
+    }
+    for (String setting : List.of("fsync", "synchronous_commit")) {
+      try (Statement statement = connection.createStatement();
+          ResultSet value = statement.executeQuery("SHOW " + setting)) {
+        if (value.next() && "off".equalsIgnoreCase(value.getString(1))) {
+          Settings.refuseToStart(
+              "PostgreSQL's "
+                  + setting
+                  + " is off: acknowledged writes could be lost in a crash; turn it on");
+        }
+      }
     }
   }
 
@@ -153,7 +186,8 @@ public class Database {
   }
 
   private static boolean hasTable(DatabaseMetaData meta, String table) throws SQLException {
-    try (ResultSet tables = meta.getTables(null, null, table, null)) {
+    String name = meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+    try (ResultSet tables = meta.getTables(null, null, name, null)) {
       return tables.next();
     }
   }

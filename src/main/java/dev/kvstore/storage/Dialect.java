@@ -7,7 +7,17 @@ public enum Dialect {
       "VALUES NEXT VALUE FOR KV_VERSION_BLOCK",
       "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
           + " VALUES (?, ?, ?, ?, ?, ?)",
-      "/META-INF/sql/derby-");
+      "/META-INF/sql/derby-"),
+  /**
+   * PostgreSQL aborts the whole transaction on a duplicate key, so the insert skips an existing key
+   * instead ({@code ON CONFLICT DO NOTHING} waits for a concurrent insert of it to end, then counts
+   * 0).
+   */
+  POSTGRESQL(
+      "SELECT nextval('KV_VERSION_BLOCK')",
+      "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
+          + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ENTRY_KEY) DO NOTHING",
+      "/META-INF/sql/postgresql-");
 
   private final String nextVersionSql;
   private final String insertIfAbsentSql;
@@ -23,6 +33,9 @@ public enum Dialect {
   public static Dialect of(String databaseProductName) {
     if (databaseProductName.contains("Derby")) {
       return DERBY;
+    }
+    if (databaseProductName.contains("PostgreSQL")) {
+      return POSTGRESQL;
     }
     throw new IllegalStateException("Unsupported database: " + databaseProductName);
   }

@@ -1,0 +1,129 @@
+package dev.kvstore.storage;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * S10: the one data source class of the pool, which picks the backend from the settings: PostgreSQL
+ * when {@code kv.db.url} is set, else embedded Derby in {@code kv.data.dir}. Payara's pool sets its
+ * properties (from {@link Database}'s {@code @DataSourceDefinition}) and asks it for connections.
+ */
+public class KvDataSource implements DataSource {
+
+  /** The value of an unset property: {@code @DataSourceDefinition} substitution needs a default. */
+  static final String UNSET = "unset";
+
+  private String dataDirectory = "data";
+  private String url = UNSET;
+  private String user = UNSET;
+  private String password = UNSET;
+  private int lockTimeoutSeconds = 5;
+
+  private volatile DataSource target;
+
+  public void setDataDirectory(String dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public void setDatabaseUser(String user) {
+    this.user = user;
+  }
+
+  public void setDatabasePassword(String password) {
+    this.password = password;
+  }
+
+  public void setLockTimeoutSeconds(int lockTimeoutSeconds) {
+    this.lockTimeoutSeconds = lockTimeoutSeconds;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return target().getConnection();
+  }
+
+  @Override
+  public Connection getConnection(String username, String pass) throws SQLException {
+    return target().getConnection(username, pass);
+  }
+
+  private DataSource target() {
+    DataSource chosen = target;
+    if (chosen == null) {
+      chosen = UNSET.equals(url) || url.isBlank() ? derby() : postgresql();
+      target = chosen;
+    }
+    return chosen;
+  }
+
+  private DataSource derby() {
+    EmbeddedDataSource derby = new EmbeddedDataSource();
+    derby.setDatabaseName(dataDirectory + "/kvstore");
+    derby.setCreateDatabase("create");
+    return derby;
+  }
+
+  /** Lock waits end after the configured seconds on the server's side too (55P03, a 503). */
+  private DataSource postgresql() {
+    PGSimpleDataSource postgresql = new PGSimpleDataSource();
+    postgresql.setURL(url);
+    if (!UNSET.equals(user)) {
+      postgresql.setUser(user);
+    }
+    if (!UNSET.equals(password)) {
+      postgresql.setPassword(password);
+    }
+    postgresql.setOptions("-c lock_timeout=" + lockTimeoutSeconds + "s");
+    postgresql.setConnectTimeout(5);
+    postgresql.setSocketTimeout(30);
+    return postgresql;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return target().getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    target().setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    target().setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return target().getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    return target().unwrap(type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) throws SQLException {
+    return type.isInstance(this) || target().isWrapperFor(type);
+  }
+}
