@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
+import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ class StandaloneServerIT {
     assertEquals(before.getInt("keys") + 3, after.getInt("keys"));
     assertEquals(before.getInt("expiring_keys") + 1, after.getInt("expiring_keys"));
     assertTrue(after.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), after.toString());
-    assertTrue(after.getString("backend").startsWith("Apache Derby"), after.toString());
+    String backend = Postgresql.isSelected() ? "PostgreSQL" : "Apache Derby";
+    assertTrue(after.getString("backend").startsWith(backend), after.toString());
     assertTrue(after.getInt("uptime_seconds") >= 0);
     assertTrue(after.getJsonObject("sweep").containsKey("runs"));
   }

@@ -27,8 +27,8 @@
  *   <li>S10 — with {@code kv.db.url} ({@code KV_DB_URL}, {@code jdbc:postgresql://host:port/db}),
  *       {@code kv.db.user} and {@code kv.db.password} the same WAR runs on PostgreSQL ({@link
  *       dev.kvstore.storage.KvDataSource}); its schema is created on first start, keys ordered by
- *       code point ({@code COLLATE "C"}), lock waits bounded by {@code lock_timeout}, a first
- *       write inserted with {@code ON CONFLICT DO NOTHING}.
+ *       code point ({@code COLLATE "C"}), lock waits bounded by {@code lock_timeout}, a first write
+ *       inserted with {@code ON CONFLICT DO NOTHING}.
  *   <li>S11 — a database that may lose acknowledged commits is refused at start: Derby with {@code
  *       derby.system.durability=test}, PostgreSQL with {@code fsync} or {@code synchronous_commit}
  *       off. So is a database that cannot be reached: one line, exit status 78.

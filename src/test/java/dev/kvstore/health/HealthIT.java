@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.kvstore.it.DatabaseOutage;
 import dev.kvstore.it.Deployments;
 import dev.kvstore.it.Http;
+import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +86,7 @@ class HealthIT {
     // several connections in the pool, each of them dead once the database is shut down
     assertAllAnswer(200, concurrently(i -> http.get(key)));
     try {
-      assertEquals(200, http.post("_test/database-offline", "").statusCode());
+      takeDatabaseOffline(http);
 
       HttpResponse<String> ready = timedReadiness(server);
       assertEquals(503, ready.statusCode(), ready.body());
@@ -96,8 +99,8 @@ class HealthIT {
       assertEquals("UP", Http.json(live).getString("status"));
       assertEquals(503, timedReadiness(server).statusCode());
     } finally {
-      // the other test classes use this data directory after this one
-      DatabaseOutage.end(dataDir());
+      // the other test classes use this database after this one
+      bringDatabaseOnline();
     }
 
     awaitReady(server);
@@ -108,6 +111,23 @@ class HealthIT {
     assertEquals(2, Http.json(http.get(written)).getInt("value"));
     assertEquals(200, http.put(key, "{\"value\": \"after\"}").statusCode());
     assertEquals("after", Http.json(http.get(key)).getString("value"));
+  }
+
+  /** Derby is shut down by the server itself; PostgreSQL refuses connections to the database. */
+  private static void takeDatabaseOffline(Http http) throws SQLException {
+    if (Postgresql.isSelected()) {
+      Postgresql.takeOffline(Postgresql.databaseOfRun("arquillian"));
+    } else {
+      assertEquals(200, http.post("_test/database-offline", "").statusCode());
+    }
+  }
+
+  private static void bringDatabaseOnline() throws IOException, SQLException {
+    if (Postgresql.isSelected()) {
+      Postgresql.bringOnline(Postgresql.databaseOfRun("arquillian"));
+    } else {
+      DatabaseOutage.end(dataDir());
+    }
   }
 
   /** Readiness, which must answer within its bound whatever the database does. */

@@ -78,8 +78,21 @@ public final class MicroServer implements AutoCloseable {
     builder.environment().put("KV_PORT", Integer.toString(port));
     // tests stop many servers: no grace period unless a test asks for one
     builder.environment().put("KV_SHUTDOWN_GRACE_SECONDS", "0");
+    if (Postgresql.isSelected() && !environment.containsKey("KV_DB_URL")) {
+      builder.environment().putAll(Postgresql.environment(databaseOf(dataDir)));
+    }
     builder.environment().putAll(environment);
     return new MicroServer(builder.start(), log, port, dataDir);
+  }
+
+  /** On the PostgreSQL run, the database that stands for the data directory. */
+  private static String databaseOf(Path dataDir) {
+    try {
+      String path = dataDir.toAbsolutePath().normalize().toString();
+      return Postgresql.createDatabaseOfRun(Integer.toHexString(path.hashCode()));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("No database for " + dataDir, e);
+    }
   }
 
   /** Derby's own log of the server on {@code dataDir}: beside the directory, not in it. */

@@ -16,7 +16,12 @@ public final class Postgresql {
 
   private static final String HOST = System.getProperty("kvstore.postgresql.host", "127.0.0.1");
   private static final String PORT = System.getProperty("kvstore.postgresql.port", "5432");
-  private static final String USER = System.getProperty("kvstore.postgresql.user", "postgres");
+
+  /** The user the tests and the servers they start connect as. */
+  public static final String USER = System.getProperty("kvstore.postgresql.user", "postgres");
+
+  /** The system property naming this test run's databases (they start with it). */
+  public static final String RUN_PROPERTY = "kvstore.postgresql.run";
 
   private Postgresql() {}
 
@@ -31,6 +36,64 @@ public final class Postgresql {
 
   public static final String UNREACHABLE =
       "no PostgreSQL at " + HOST + ":" + PORT + " (user " + USER + "): PostgreSQL tests skipped";
+
+  /** Whether this test run is the one on PostgreSQL ({@code -Dkvstore.backend=postgresql}). */
+  public static boolean isSelected() {
+    return "postgresql".equals(System.getProperty("kvstore.backend"));
+  }
+
+  /**
+   * The database of this run for {@code purpose}, created when it is not there yet: the same
+   * purpose (a data directory, say) finds the same database again, as a restart finds its files.
+   */
+  public static String createDatabaseOfRun(String purpose) throws SQLException {
+    String name = databaseOfRun(purpose);
+    try (Connection connection = connect("postgres");
+        var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, name);
+      if (!exists.executeQuery().next()) {
+        execute("postgres", "CREATE DATABASE " + name);
+      }
+    }
+    return name;
+  }
+
+  /** The name of this run's database for {@code purpose}. */
+  public static String databaseOfRun(String purpose) {
+    return System.getProperty(RUN_PROPERTY) + "_" + purpose;
+  }
+
+  /** Makes a database unavailable: no new connection is allowed, the open ones are ended. */
+  public static void takeOffline(String database) throws SQLException {
+    execute("postgres", "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+    try (Connection connection = connect("postgres");
+        var sessions =
+            connection.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+      sessions.setString(1, database);
+      sessions.executeQuery().close();
+    }
+  }
+
+  /** Makes a database available again. */
+  public static void bringOnline(String database) throws SQLException {
+    execute("postgres", "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+  }
+
+  /** Drops every database of this run. */
+  public static void dropDatabasesOfRun() {
+    try (Connection connection = connect("postgres");
+        var names =
+            connection.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+      names.setString(1, System.getProperty(RUN_PROPERTY) + "\\_%");
+      var rows = names.executeQuery();
+      while (rows.next()) {
+        dropDatabase(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The run's databases cannot be dropped", e);
+    }
+  }
 
   /** Creates a new, empty database and returns its name. */
   public static String createDatabase(String purpose) throws SQLException {
@@ -62,7 +125,8 @@ public final class Postgresql {
     return Map.of("KV_DB_URL", url(database), "KV_DB_USER", USER);
   }
 
-  private static String url(String database) {
+  /** The JDBC URL of a database. */
+  public static String url(String database) {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }
 }
