@@ -57,6 +57,9 @@ public class ExpirySweeper {
 
   @Inject Clock clock;
 
+  /** The production clock, set right before each run even where tests read another one. */
+  @Inject DatabaseClock databaseClock;
+
   @Inject ServerMetrics metrics;
 
   @Resource TimerService timers;
@@ -92,6 +95,7 @@ public class ExpirySweeper {
       return 0;
     }
     try {
+      databaseClock.synchronize();
       Instant started = clock.instant();
       long startedNanos = System.nanoTime();
       long deadline = startedNanos + Duration.ofMillis(timeBudgetMillis).toNanos();

@@ -1,5 +1,7 @@
 package dev.kvstore.storage;
 
+import java.util.Optional;
+
 /** What differs between the databases kvstore runs on. */
 public enum Dialect {
   /** Derby undoes only the failed statement on a duplicate key, so a plain insert will do. */
@@ -7,7 +9,9 @@ public enum Dialect {
       "VALUES NEXT VALUE FOR KV_VERSION_BLOCK",
       "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
           + " VALUES (?, ?, ?, ?, ?, ?)",
-      "/META-INF/sql/derby-"),
+      "/META-INF/sql/derby-",
+      null,
+      "VALUES CURRENT_TIMESTAMP"),
   /**
    * PostgreSQL aborts the whole transaction on a duplicate key, so the insert skips an existing key
    * instead ({@code ON CONFLICT DO NOTHING} waits for a concurrent insert of it to end, then counts
@@ -17,16 +21,28 @@ public enum Dialect {
       "SELECT nextval('KV_VERSION_BLOCK')",
       "INSERT INTO KV_ENTRY (ENTRY_KEY, JSON_VALUE, EXPIRES_AT, VERSION_NO, CREATED_AT, UPDATED_AT)"
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ENTRY_KEY) DO NOTHING",
-      "/META-INF/sql/postgresql-");
+      "/META-INF/sql/postgresql-",
+      "SELECT ENTRY_KEY FROM KV_ENTRY WHERE EXPIRES_AT <= ? ORDER BY EXPIRES_AT LIMIT ?"
+          + " FOR UPDATE SKIP LOCKED",
+      "SELECT clock_timestamp()");
 
   private final String nextVersionSql;
   private final String insertIfAbsentSql;
   private final String schemaScriptPrefix;
+  private final String lockExpiredKeysSql;
+  private final String currentTimestampSql;
 
-  Dialect(String nextVersionSql, String insertIfAbsentSql, String schemaScriptPrefix) {
+  Dialect(
+      String nextVersionSql,
+      String insertIfAbsentSql,
+      String schemaScriptPrefix,
+      String lockExpiredKeysSql,
+      String currentTimestampSql) {
+    this.currentTimestampSql = currentTimestampSql;
     this.nextVersionSql = nextVersionSql;
     this.insertIfAbsentSql = insertIfAbsentSql;
     this.schemaScriptPrefix = schemaScriptPrefix;
+    this.lockExpiredKeysSql = lockExpiredKeysSql;
   }
 
   /** The dialect of a database, by the product name its JDBC driver reports. */
@@ -51,6 +67,19 @@ public enum Dialect {
    */
   public String insertIfAbsentSql() {
     return insertIfAbsentSql;
+  }
+
+  /**
+   * A query (expiry instant, limit) that picks and locks expired keys, longest expired first,
+   * skipping rows locked by others; empty where the database cannot skip locked rows.
+   */
+  public Optional<String> lockExpiredKeysSql() {
+    return Optional.ofNullable(lockExpiredKeysSql);
+  }
+
+  /** A query answering the database's current time, as a timestamp. */
+  public String currentTimestampSql() {
+    return currentTimestampSql;
   }
 
   /** The class-path resource holding a table's DDL, statements separated by {@code ;}. */

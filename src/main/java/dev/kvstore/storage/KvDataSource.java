@@ -73,7 +73,11 @@ public class KvDataSource implements DataSource {
     return derby;
   }
 
-  /** Lock waits end after the configured seconds on the server's side too (55P03, a 503). */
+  /**
+   * Lock waits end after the configured seconds on the server's side too (55P03, a 503); a database
+   * that stops answering fails a connection attempt after 5 s and a statement a few seconds after
+   * the longest lock wait, so no request hangs on it.
+   */
   private DataSource postgresql() {
     PGSimpleDataSource postgresql = new PGSimpleDataSource();
     postgresql.setURL(url);
@@ -85,7 +89,7 @@ public class KvDataSource implements DataSource {
     }
     postgresql.setOptions("-c lock_timeout=" + lockTimeoutSeconds + "s");
     postgresql.setConnectTimeout(5);
-    postgresql.setSocketTimeout(30);
+    postgresql.setSocketTimeout(lockTimeoutSeconds + 5);
     return postgresql;
   }
 

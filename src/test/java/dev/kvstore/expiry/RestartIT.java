@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
+import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,10 @@ class RestartIT {
       before = Http.json(http.get(expiring));
       versionBefore = before.getJsonNumber("version").longValueExact();
     }
-    assertTrue(Files.isDirectory(dataDir.resolve("kvstore")), "Derby lives under KV_DATA_DIR");
+    assertEquals(
+        !Postgresql.isSelected(),
+        Files.isDirectory(dataDir.resolve("kvstore")),
+        "Derby lives under KV_DATA_DIR");
 
     try (MicroServer server = MicroServer.start(dataDir, log)) {
       Http http = server.http();

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * S10, S11 on PostgreSQL: the same jar, chosen by {@code KV_DB_URL} alone, on databases this test
- * creates and drops. Skipped, saying so, when no PostgreSQL answers.
+ * S10, S11, X6 on PostgreSQL: the same jar, chosen by {@code KV_DB_URL} alone, on databases this
+ * test creates and drops; part of the suite's PostgreSQL run only.
  */
 class PostgresqlIT {
 
@@ -38,6 +38,7 @@ class PostgresqlIT {
 
   @BeforeAll
   static void requirePostgresql() throws Exception {
+    assumeTrue(Postgresql.isSelected(), "PostgreSQL only: runs in the PostgreSQL run of the suite");
     assumeTrue(Postgresql.isReachable(), Postgresql.UNREACHABLE);
     itDir = Path.of(System.getProperty("kvstore.itDir"));
     Files.createDirectories(itDir);
@@ -126,6 +127,34 @@ class PostgresqlIT {
       pool.shutdownNow();
     }
     assertEquals(10, rows(database));
+  }
+
+  @Test
+  void x6TwoInstancesWhoseClocksDifferByTenMinutesAgreeOnEveryTtl() throws Exception {
+    String database = database("clocks");
+    Path ahead = dataDir("ahead");
+    Path behind = dataDir("behind");
+    Map<String, String> env = Postgresql.environment(database);
+    try (MicroServer a = MicroServer.start(ahead, log(ahead), skewed(env, 300));
+        MicroServer b = MicroServer.start(behind, log(behind), skewed(env, -300))) {
+      JsonObject set = Http.json(a.http().put("clocked", "{\"value\": 1, \"ttl\": 100}"));
+      JsonObject read = Http.json(b.http().get("clocked"));
+      assertEquals(set.getString("expires_at"), read.getString("expires_at"));
+      int remaining = read.getInt("ttl_remaining");
+      assertTrue(remaining >= 98 && remaining <= 100, "one clock, not two: " + remaining);
+
+      assertEquals(200, b.http().put("clocked", "{\"value\": 2, \"ttl\": 60}").statusCode());
+      JsonObject again = Http.json(a.http().get("clocked"));
+      assertEquals(2, again.getInt("value"), "a write through one is read through the other");
+      assertTrue(again.getInt("ttl_remaining") >= 58, again.toString());
+      assertTrue(again.getInt("ttl_remaining") <= 60, again.toString());
+    }
+  }
+
+  private static Map<String, String> skewed(Map<String, String> env, int seconds) {
+    Map<String, String> skewed = new HashMap<>(env);
+    skewed.put("KV_CLOCK_SKEW_SECONDS", Integer.toString(seconds));
+    return skewed;
   }
 
   @Test
