@@ -41,9 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     className = "dev.kvstore.storage.KvDataSource",
     properties = {
       "dataDirectory=${MPCONFIG=kv.data.dir:data}",
-      "url=${MPCONFIG=kv.db.url:unset}",
-      "databaseUser=${MPCONFIG=kv.db.user:unset}",
-      "databasePassword=${MPCONFIG=kv.db.password:unset}",
+      "url=${MPCONFIG=kv.db.url:" + KvDataSource.UNSET + "}",
+      "databaseUser=${MPCONFIG=kv.db.user:" + KvDataSource.UNSET + "}",
+      "databasePassword=${MPCONFIG=kv.db.password:" + KvDataSource.UNSET + "}",
       "lockTimeoutSeconds=${MPCONFIG=kv.lock.timeout-seconds:5}",
       // Payara's pool checks a connection before handing it out, so a connection the database
       // dropped (shut down, restarted) is replaced rather than failing requests for good; with
