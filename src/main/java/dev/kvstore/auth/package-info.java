@@ -21,6 +21,10 @@
  *   <li>A5 — a token with a prefix may use only keys that start with it: a key outside answers 403
  *       whether or not it exists; listings and prefix deletes are narrowed to the prefix (never an
  *       error); a batch with any op outside it answers 403 and runs nothing.
+ *   <li>A6 — every path of the server goes through this check, Payara's {@code /_metrics} and
+ *       {@code /_openapi} too (any valid token), except {@code /_health}, which probes call without
+ *       one. A database that fails during the check answers 503 with {@code Retry-After}, and every
+ *       refusal counts in {@code kv_auth_refusals_total}.
  * </ul>
  */
 package dev.kvstore.auth;

@@ -1,5 +1,5 @@
 /**
- * HTTP side of auth (rules A1–A5 in {@link dev.kvstore.auth}): the authentication mechanism,
+ * HTTP side of auth (rules A1–A6 in {@link dev.kvstore.auth}): the authentication mechanism,
  * identity store, access checks and /_tokens.
  */
 package dev.kvstore.auth.boundary;

@@ -1,2 +1,2 @@
-/** Token issue, look-up and revocation (rules A1–A5 in {@link dev.kvstore.auth}). */
+/** Token issue, look-up and revocation (rules A1–A6 in {@link dev.kvstore.auth}). */
 package dev.kvstore.auth.control;

@@ -1,2 +1,2 @@
-/** Tokens, scopes and roles (rules A1–A5 in {@link dev.kvstore.auth}). */
+/** Tokens, scopes and roles (rules A1–A6 in {@link dev.kvstore.auth}). */
 package dev.kvstore.auth.entity;
