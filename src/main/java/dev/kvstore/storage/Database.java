@@ -45,13 +45,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       "databaseUser=${MPCONFIG=kv.db.user:" + KvDataSource.UNSET + "}",
       "databasePassword=${MPCONFIG=kv.db.password:" + KvDataSource.UNSET + "}",
       "lockTimeoutSeconds=${MPCONFIG=kv.lock.timeout-seconds:5}",
-      // Payara's pool checks a connection before handing it out, so a connection the database
-      // dropped (shut down, restarted) is replaced rather than failing requests for good; with
-      // fail-all-connections one dead connection discards the whole pool at once. isValid: cheap
-      // on embedded Derby (it reports whether the database still holds the connection).
+      // Payara's pool checks a connection before handing it out, so a connection the driver found
+      // broken (database shut down, restarted, stalled) is replaced rather than failing requests
+      // for good; with fail-all-connections one broken connection discards the whole pool at once.
+      // meta-data: no round trip (isValid would wait on a stalled database, S12).
       "fish.payara.is-connection-validation-required=true",
-      "fish.payara.connection-validation-method=custom-validation",
-      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.connection-validation-method=meta-data",
       "fish.payara.fail-all-connections=true",
       // A request waits at most 5 s for a free connection, then answers 503 (default: 60 s).
       "fish.payara.max-wait-time-in-millis=5000"

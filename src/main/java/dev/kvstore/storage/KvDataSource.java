@@ -25,6 +25,9 @@ public class KvDataSource implements DataSource {
   private String password = UNSET;
   private int lockTimeoutSeconds = 5;
 
+  /** How long opening a PostgreSQL connection may take, the server's answer included. */
+  static final int LOGIN_TIMEOUT_SECONDS = 2;
+
   private volatile DataSource target;
 
   public void setDataDirectory(String dataDirectory) {
@@ -74,9 +77,10 @@ public class KvDataSource implements DataSource {
   }
 
   /**
-   * Lock waits end after the configured seconds on the server's side too (55P03, a 503); a database
-   * that stops answering fails a connection attempt after 5 s and a statement a few seconds after
-   * the longest lock wait, so no request hangs on it.
+   * The server ends a lock wait (55P03) or any statement (57014) half a second before the
+   * configured lock timeout; the driver gives up on a server that has not answered by then, and on
+   * opening a connection after {@value #LOGIN_TIMEOUT_SECONDS} s: no request waits longer than that
+   * on a stalled database (S12).
    */
   private DataSource postgresql() {
     PGSimpleDataSource postgresql = new PGSimpleDataSource();
@@ -87,9 +91,12 @@ public class KvDataSource implements DataSource {
     if (!UNSET.equals(password)) {
       postgresql.setPassword(password);
     }
-    postgresql.setOptions("-c lock_timeout=" + lockTimeoutSeconds + "s");
-    postgresql.setConnectTimeout(5);
-    postgresql.setSocketTimeout(lockTimeoutSeconds + 5);
+    long serverMillis = lockTimeoutSeconds * 1000L - 500;
+    postgresql.setOptions(
+        "-c lock_timeout=" + serverMillis + "ms -c statement_timeout=" + serverMillis + "ms");
+    postgresql.setConnectTimeout(LOGIN_TIMEOUT_SECONDS);
+    postgresql.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+    postgresql.setSocketTimeout(lockTimeoutSeconds);
     return postgresql;
   }
 

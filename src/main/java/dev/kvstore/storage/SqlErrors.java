@@ -1,11 +1,14 @@
 package dev.kvstore.storage;
 
 import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.SystemException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.transaction.xa.XAException;
 
 /** What a failure from the database means, by its SQLState, on Derby and PostgreSQL alike. */
 public final class SqlErrors {
@@ -17,6 +20,9 @@ public final class SqlErrors {
   private static final Set<String> LOCK_STATES =
       Set.of("40XL1", "40XL2", "40001", "55P03", "40P01");
 
+  /** The SQLState class of a connection that failed or could not be opened. */
+  private static final String CONNECTION_EXCEPTION = "08";
+
   private SqlErrors() {}
 
   /** Whether the statement failed only because its key already exists. */
@@ -26,20 +32,33 @@ public final class SqlErrors {
         .anyMatch(c -> DUPLICATE_KEY.equals(c.getSQLState()));
   }
 
-  /** Whether a lock could not be had in time: the same request may well succeed when retried. */
+  /**
+   * Whether a lock could not be had in time: the same request may well succeed when retried. A lost
+   * connection is not, even where the persistence provider reports it as a failed lock.
+   */
   public static boolean isLockTimeout(Throwable e) {
+    Optional<String> state = sqlCause(e).map(SQLException::getSQLState);
+    if (state.filter(s -> s.startsWith(CONNECTION_EXCEPTION)).isPresent()) {
+      return false;
+    }
     return causes(e)
             .anyMatch(
                 c -> c instanceof LockTimeoutException || c instanceof PessimisticLockException)
-        || sqlCause(e).map(SQLException::getSQLState).filter(LOCK_STATES::contains).isPresent();
+        || state.filter(LOCK_STATES::contains).isPresent();
   }
 
-  /** Whether the failure came from the database at all. */
+  /**
+   * Whether the failure came from the database at all, a commit it did not confirm included (the
+   * transaction manager's SystemException or XAException, which do not carry the SQLException).
+   */
   public static boolean isDatabaseFailure(Throwable e) {
     return causes(e)
         .anyMatch(
             c ->
-                c instanceof SQLException || c instanceof jakarta.persistence.PersistenceException);
+                c instanceof SQLException
+                    || c instanceof PersistenceException
+                    || c instanceof SystemException
+                    || c instanceof XAException);
   }
 
   /** One line for the log: the SQLState and the database's message, never the statement. */

@@ -32,6 +32,10 @@
  *   <li>S11 — a database that may lose acknowledged commits is refused at start: Derby with {@code
  *       derby.system.durability=test}, PostgreSQL with {@code fsync} or {@code synchronous_commit}
  *       off. So is a database that cannot be reached: one line, exit status 78.
+ *   <li>S12 — a PostgreSQL that stops answering never hangs a request: opening a connection gives
+ *       up after 2 s, a statement after {@code kv.lock.timeout-seconds} (the server's own lock and
+ *       statement timeouts end half a second before), and the pool checks connections without a
+ *       round trip, so a request answers 503 within the pool wait (5 s) + 1 s.
  * </ul>
  */
 package dev.kvstore.storage;

@@ -1,9 +1,13 @@
 package dev.kvstore.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,6 +82,76 @@ public final class Postgresql {
   /** Makes a database available again. */
   public static void bringOnline(String database) throws SQLException {
     execute("postgres", "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+  }
+
+  /**
+   * Pauses the whole PostgreSQL server, as a stalled machine or network would: the postmaster and
+   * every process it started receive SIGSTOP (the tests run as the server's user or as root). The
+   * returned handle resumes them with SIGCONT; so does the end of the test JVM, should a test never
+   * get to close it.
+   */
+  public static Paused pause() throws SQLException, IOException, InterruptedException {
+    ProcessHandle postmaster;
+    try (Connection connection = connect("postgres");
+        var backend = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      backend.next();
+      postmaster =
+          ProcessHandle.of(backend.getLong(1))
+              .flatMap(ProcessHandle::parent)
+              .orElseThrow(() -> new IllegalStateException("the postmaster is not visible"));
+    }
+    Paused paused = new Paused(postmaster);
+    Runtime.getRuntime().addShutdownHook(paused.resumeAtExit);
+    paused.stop();
+    return paused;
+  }
+
+  /** A paused server; {@link #close()} resumes it. */
+  public static final class Paused implements AutoCloseable {
+    private final ProcessHandle postmaster;
+    private final List<ProcessHandle> stopped = new ArrayList<>();
+    private final Thread resumeAtExit = new Thread(this::resume);
+
+    private Paused(ProcessHandle postmaster) {
+      this.postmaster = postmaster;
+    }
+
+    private void stop() throws IOException, InterruptedException {
+      // the postmaster first: once it is stopped it starts no new process
+      if (kill("-STOP", List.of(postmaster)) != 0) {
+        throw new IllegalStateException("the postmaster cannot be paused: not run as its user?");
+      }
+      stopped.add(postmaster);
+      stopped.addAll(postmaster.descendants().toList());
+      kill("-STOP", stopped); // a backend that just ended is no longer there to stop: not an error
+    }
+
+    private static int kill(String signal, List<ProcessHandle> processes)
+        throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of("kill", signal));
+      processes.forEach(process -> command.add(Long.toString(process.pid())));
+      return new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+    }
+
+    private void resume() {
+      try {
+        kill("-CONT", stopped);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      resume();
+      Runtime.getRuntime().removeShutdownHook(resumeAtExit);
+    }
   }
 
   /** Drops every database of this run. */

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,90 @@ class SeveralInstancesIT {
       assertEquals(0, after.get(i).since(before.get(i), "kv_lock_timeouts_total"));
       assertEquals(0, after.get(i).value("kv_expiry_backlog_keys"));
     }
+  }
+
+  /** One write under load: what it asked, what it got, how long it took. */
+  private record Outcome(String key, int value, int status, String retryAfter, long nanos) {}
+
+  @Test
+  void o6ADatabasePausedUnderLoadGetsEveryRequestAnsweredInTimeAndLosesNoAcknowledgedWrite()
+      throws Exception {
+    String prefix = "paused-" + UUID.randomUUID() + "-";
+    AtomicBoolean loading = new AtomicBoolean(true);
+    List<Callable<List<Outcome>>> clients = new ArrayList<>();
+    for (int client = 0; client < 8; client++) {
+      Http http = http(client);
+      String key = prefix + client + "-";
+      clients.add(
+          () -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int n = 0; loading.get(); n++) {
+              long start = System.nanoTime();
+              HttpResponse<String> put = http.put(key + n, "{\"value\": " + n + "}");
+              outcomes.add(
+                  new Outcome(
+                      key + n,
+                      n,
+                      put.statusCode(),
+                      put.headers().firstValue("Retry-After").orElse(null),
+                      System.nanoTime() - start));
+            }
+            return outcomes;
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+    List<Outcome> outcomes = new ArrayList<>();
+    try {
+      List<Future<List<Outcome>>> results = clients.stream().map(pool::submit).toList();
+      Thread.sleep(2000); // load before the outage
+      Postgresql.Paused paused = Postgresql.pause();
+      try {
+        Thread.sleep(10_000); // the outage
+      } finally {
+        paused.close();
+      }
+      long resumed = System.nanoTime();
+      while (!isServing(prefix)) {
+        assertTrue(System.nanoTime() - resumed < Duration.ofSeconds(15).toNanos(), "no recovery");
+      }
+      Thread.sleep(2000); // load after the recovery
+      loading.set(false);
+      for (Future<List<Outcome>> result : results) {
+        outcomes.addAll(result.get());
+      }
+    } finally {
+      loading.set(false);
+      pool.shutdownNow();
+    }
+
+    // pool wait (5 s) + 1 s
+    long bound = Duration.ofSeconds(6).toNanos();
+    Map<Integer, Long> statuses = new HashMap<>();
+    outcomes.forEach(outcome -> statuses.merge(outcome.status(), 1L, Long::sum));
+    long longest = outcomes.stream().mapToLong(Outcome::nanos).max().orElseThrow();
+    String summary = statuses + ", longest " + Duration.ofNanos(longest);
+    assertTrue(statuses.getOrDefault(503, 0L) > 0, "the outage was felt: " + summary);
+    for (Outcome outcome : outcomes) {
+      assertTrue(
+          outcome.status() / 100 == 2 || outcome.status() == 503, outcome + " in " + summary);
+      assertTrue(outcome.status() != 503 || outcome.retryAfter() != null, outcome.toString());
+      assertTrue(
+          outcome.nanos() <= bound, outcome + " took longer than the pool wait + 1 s: " + summary);
+      if (outcome.status() / 100 == 2) {
+        HttpResponse<String> read = http(outcome.value()).get(outcome.key());
+        assertEquals(200, read.statusCode(), outcome + " acknowledged but lost");
+        assertEquals(outcome.value(), Http.json(read).getInt("value"));
+      }
+    }
+  }
+
+  private static boolean isServing(String prefix) {
+    for (int instance = 0; instance < INSTANCES; instance++) {
+      if (http(instance).put(prefix + "probe", "{\"value\": 0}").statusCode() / 100 != 2) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Scrape> scrapes() throws Exception {
