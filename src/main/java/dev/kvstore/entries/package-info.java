@@ -30,6 +30,10 @@
  *   <li>E10 — every write is one read-modify-write of {@link
  *       dev.kvstore.entries.control.EntryStore#update}: lock, check the precondition, compute the
  *       new value and expiry from the live entry, write a new version.
+ *   <li>E11 — on embedded Derby, reads are served from memory ({@link
+ *       dev.kvstore.entries.control.EntryCache}) and stay linearizable: a key is cached only as
+ *       committed, no write of it under way or completed since it was loaded; a write marks its
+ *       keys before it changes them and drops them once it has completed.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

@@ -1,10 +1,12 @@
 package dev.kvstore.keys;
 
 import dev.kvstore.auth.entity.Roles;
+import dev.kvstore.entries.control.EntryCache;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.DatabaseFailures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +23,8 @@ public class KeyLister {
 
   @PersistenceContext EntityManager em;
 
+  @Inject EntryCache cache;
+
   /** Up to {@code max} live entries of the range whose keys come after {@code after}, in order. */
   @RolesAllowed(Roles.READ)
   public List<Entry> live(KeyRange range, String after, Instant now, int max) {
@@ -35,6 +39,7 @@ public class KeyLister {
     if (keys.isEmpty()) {
       return 0;
     }
+    cache.writing(keys);
     return em.createQuery("DELETE FROM Entry e WHERE e.key IN :keys AND" + LIVE)
         .setParameter("keys", keys)
         .setParameter("now", now.toEpochMilli())

@@ -39,6 +39,7 @@ public final class Settings {
           new Setting("kv.expiry.sweep.time-budget-ms", between(1, INT_MAX)),
           new Setting("kv.metrics.key-count-max-age-seconds", between(0, INT_MAX)),
           new Setting("kv.clock.skew-seconds", between(-86_400, 86_400)),
+          new Setting("kv.cache.max-bytes", between(0, INT_MAX)),
           new Setting("kv.admin-token", Setting.secret(16)),
           new Setting("kv.db.url", Setting.prefix("jdbc:postgresql://")));
 

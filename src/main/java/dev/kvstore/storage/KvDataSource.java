@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -60,10 +61,15 @@ public class KvDataSource implements DataSource {
     return target().getConnection(username, pass);
   }
 
+  /** Whether a {@code kv.db.url} setting means embedded Derby: none, blank or unset. */
+  static boolean isEmbedded(Optional<String> url) {
+    return url.filter(u -> !u.isBlank() && !UNSET.equals(u)).isEmpty();
+  }
+
   private DataSource target() {
     DataSource chosen = target;
     if (chosen == null) {
-      chosen = UNSET.equals(url) || url.isBlank() ? derby() : postgresql();
+      chosen = isEmbedded(Optional.of(url)) ? derby() : postgresql();
       target = chosen;
     }
     return chosen;

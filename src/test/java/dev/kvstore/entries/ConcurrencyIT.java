@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -107,6 +108,67 @@ class ConcurrencyIT {
     assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
     assertEquals(
         "The database is unavailable; retry later.", Http.json(response).getString("error"));
+  }
+
+  @Test
+  void e11AReadNeverSeesLessThanTheLastAcknowledgedWriteNorGoesBack() throws Exception {
+    Http http = new Http(base);
+    String key = "read-cache:" + UUID.randomUUID();
+    int writes = 300;
+    AtomicInteger acknowledged = new AtomicInteger();
+    List<String> problems =
+        concurrently(
+                client -> {
+                  if (client == 0) {
+                    for (int n = 1; n <= writes; n++) {
+                      assertEquals(2, http.put(key, "{\"value\": " + n + "}").statusCode() / 100);
+                      acknowledged.set(n);
+                    }
+                    return "";
+                  }
+                  int seen = 0;
+                  while (acknowledged.get() < writes) {
+                    int floor = acknowledged.get();
+                    HttpResponse<String> read = http.get(key);
+                    int value = read.statusCode() == 404 ? 0 : Http.json(read).getInt("value");
+                    if (value < floor || value < seen) {
+                      return "read " + value + " after " + floor + " was acknowledged, " + seen;
+                    }
+                    seen = value;
+                  }
+                  return "";
+                })
+            .stream()
+            .filter(problem -> !problem.isEmpty())
+            .toList();
+    assertEquals(List.of(), problems);
+    assertEquals(writes, Http.json(http.get(key)).getInt("value"));
+  }
+
+  @Test
+  void e11EveryKindOfWriteIsSeenByTheNextRead() {
+    Http http = new Http(base);
+    String key = "read-cache:" + UUID.randomUUID();
+    http.put(key, "{\"value\": 1}");
+    assertEquals(1, Http.json(http.get(key)).getInt("value"));
+    http.post(key + "/incr", "");
+    assertEquals(2, Http.json(http.get(key)).getInt("value"));
+    http.put(key, "{\"value\": {\"a\": 2}}");
+    assertEquals(2, Http.json(http.get(key)).getJsonObject("value").getInt("a"));
+    http.send("PATCH", key, "{\"a\": 3}", "application/merge-patch+json");
+    assertEquals(3, Http.json(http.get(key)).getJsonObject("value").getInt("a"));
+    http.put(key + "/ttl", "{\"ttl\": 100}");
+    assertTrue(Http.json(http.get(key)).getInt("ttl_remaining") > 0);
+    http.post("_batch", "{\"ops\": [{\"op\": \"set\", \"key\": \"" + key + "\", \"value\": 4}]}");
+    assertEquals(4, Http.json(http.get(key)).getInt("value"));
+    http.delete(key);
+    assertEquals(404, http.get(key).statusCode());
+    http.put(key, "{\"value\": 5}");
+    assertEquals(5, Http.json(http.get(key)).getInt("value"));
+    http.delete("_keys?prefix=" + Http.path(key));
+    assertEquals(404, http.get(key).statusCode());
+    http.post(key + "/incr", "");
+    assertEquals(1, Http.json(http.get(key)).getInt("value"));
   }
 
   private interface Writer<T> {

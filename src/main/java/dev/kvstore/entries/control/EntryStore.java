@@ -45,13 +45,15 @@ public class EntryStore {
 
   @Inject Versions versions;
 
+  @Inject EntryCache cache;
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
   /** The live entry, or {@link KeyNotFound}; an expired row found here is removed (E5). */
   @RolesAllowed(Roles.READ)
   public Entry get(String key, Instant now) {
-    Entry entry = em.find(Entry.class, key);
+    Entry entry = cache.read(key, k -> em.find(Entry.class, k));
     if (entry == null) {
       throw KeyNotFound.missing();
     }
@@ -74,6 +76,7 @@ public class EntryStore {
    */
   @RolesAllowed(Roles.WRITE)
   public Written update(String key, Instant now, Condition condition, Change change) {
+    cache.writing(key);
     long version = versions.next();
     for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       Current current = lockLive(key, now);
@@ -97,6 +100,7 @@ public class EntryStore {
   /** DEL: removes the live entry; {@link KeyNotFound} when there is none (E5). */
   @RolesAllowed(Roles.WRITE)
   public void delete(String key, Instant now, Condition condition) {
+    cache.writing(key);
     Current current = lockLive(key, now);
     condition.check(current.entry());
     em.remove(current.orNotFound());
@@ -158,6 +162,7 @@ public class EntryStore {
     if (keys.isEmpty()) {
       return 0;
     }
+    cache.writing(keys);
     return em.createNamedQuery(Entry.DELETE_IF_EXPIRED)
         .setParameter("keys", keys)
         .setParameter("now", now.toEpochMilli())

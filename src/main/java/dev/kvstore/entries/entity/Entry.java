@@ -75,6 +75,18 @@ public class Entry {
   }
 
   /** Replaces the value, the expiry and the version of a live entry. */
+  /** A copy that no persistence context manages: what the read cache keeps. */
+  public Entry copy() {
+    Entry copy = new Entry();
+    copy.key = key;
+    copy.json = json;
+    copy.expiresAt = expiresAt;
+    copy.version = version;
+    copy.createdAt = createdAt;
+    copy.updatedAt = updatedAt;
+    return copy;
+  }
+
   public void overwrite(String json, Optional<Instant> expiresAt, long version, Instant now) {
     this.json = json;
     this.expiresAt = expiresAt.map(Instant::toEpochMilli).orElse(null);

@@ -1,0 +1,186 @@
+package dev.kvstore.entries.control;
+
+import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.storage.Database;
+import dev.kvstore.storage.Dialect;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The read cache (E11): committed entries kept in memory, so that a read of a key written or read
+ * before needs no database. Embedded Derby only: every change to its rows is made by this process,
+ * through {@link EntryStore} and {@link dev.kvstore.keys.KeyLister}, which announce each key they
+ * change. On PostgreSQL other instances change rows too; every read goes to the database there.
+ *
+ * <p>Reads stay linearizable. A writing transaction marks its keys before it changes them and
+ * unmarks them once it has completed; while a key is marked, reads go to the database and nothing
+ * is cached for it. A read that found no entry in memory caches what it loaded only if no write of
+ * the key (of its stripe of keys) completed since it looked — so a value read before a commit is
+ * never cached after it. Marks and cached entries of one key change atomically ({@link
+ * ConcurrentHashMap#compute}).
+ *
+ * <p>Memory: about {@code kv.cache.max-bytes} of keys and values as text; beyond it, some cached
+ * entries are dropped (not the least recently used: any).
+ */
+@ApplicationScoped
+public class EntryCache {
+
+  private static final int STRIPES = 4096;
+
+  /** A rough cost of one cached entry beyond its text: the objects around it. */
+  private static final int OVERHEAD_BYTES = 120;
+
+  private sealed interface Slot permits Cached, Writing {}
+
+  private record Cached(Entry entry, long bytes) implements Slot {}
+
+  private record Writing(int transactions) implements Slot {}
+
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+  /** Per stripe of keys, how many writes have completed. */
+  private final AtomicLongArray completedWrites = new AtomicLongArray(STRIPES);
+
+  private final AtomicLong bytes = new AtomicLong();
+
+  private final ReentrantLock eviction = new ReentrantLock();
+
+  @Inject
+  @ConfigProperty(name = "kv.cache.max-bytes")
+  long maxBytes;
+
+  @Inject Database database;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  boolean enabled;
+
+  @PostConstruct
+  void decide() {
+    enabled = maxBytes > 0 && database.dialect() == Dialect.DERBY;
+  }
+
+  /**
+   * The committed entry of {@code key} from memory, else {@code load}ed (inside the caller's
+   * transaction) and kept when that is safe. The entry returned from memory is shared: read only.
+   */
+  Entry read(String key, Function<String, Entry> load) {
+    if (!enabled) {
+      return load.apply(key);
+    }
+    Slot slot = slots.get(key);
+    if (slot instanceof Cached cached) {
+      return cached.entry();
+    }
+    long completed = completedWrites.get(stripe(key));
+    Entry loaded = load.apply(key);
+    if (slot == null && loaded != null) {
+      keep(key, completed, loaded.copy());
+    }
+    return loaded;
+  }
+
+  /**
+   * Marks keys that the caller's transaction is about to change; they are unmarked when it has
+   * committed or rolled back. Called before the change, inside the transaction.
+   */
+  public void writing(Collection<String> keys) {
+    if (!enabled || keys.isEmpty()) {
+      return;
+    }
+    for (String key : keys) {
+      slots.compute(key, (k, slot) -> mark(slot));
+    }
+    List<String> marked = List.copyOf(keys);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            marked.forEach(EntryCache.this::written);
+          }
+        });
+  }
+
+  void writing(String key) {
+    writing(List.of(key));
+  }
+
+  private Slot mark(Slot slot) {
+    if (slot instanceof Writing writing) {
+      return new Writing(writing.transactions() + 1);
+    }
+    if (slot instanceof Cached cached) {
+      bytes.addAndGet(-cached.bytes());
+    }
+    return new Writing(1);
+  }
+
+  private void written(String key) {
+    completedWrites.incrementAndGet(stripe(key));
+    slots.computeIfPresent(
+        key,
+        (k, slot) ->
+            slot instanceof Writing writing && writing.transactions() > 1
+                ? new Writing(writing.transactions() - 1)
+                : null);
+  }
+
+  private void keep(String key, long completed, Entry entry) {
+    long size = OVERHEAD_BYTES + key.length() + entry.json().length();
+    if (size > maxBytes / 16) {
+      return; // one value never takes much of the cache
+    }
+    slots.compute(
+        key,
+        (k, slot) -> {
+          if (slot != null || completedWrites.get(stripe(key)) != completed) {
+            return slot;
+          }
+          bytes.addAndGet(size);
+          return new Cached(entry, size);
+        });
+    if (bytes.get() > maxBytes) {
+      evict();
+    }
+  }
+
+  /** Drops cached entries (never a mark) until a tenth of the room is free again. */
+  private void evict() {
+    if (!eviction.tryLock()) {
+      return;
+    }
+    try {
+      long target = maxBytes - maxBytes / 10;
+      for (var slot : slots.entrySet()) {
+        if (bytes.get() <= target) {
+          break;
+        }
+        if (slot.getValue() instanceof Cached cached && slots.remove(slot.getKey(), cached)) {
+          bytes.addAndGet(-cached.bytes());
+        }
+      }
+    } finally {
+      eviction.unlock();
+    }
+  }
+
+  private static int stripe(String key) {
+    return (key.hashCode() & 0x7fffffff) % STRIPES;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.kvstore.entries.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.kvstore.entries.entity.Entry;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** E11: what the read cache keeps, and what it must not. */
+class EntryCacheTest {
+
+  private final EntryCache cache = new EntryCache();
+  private final Transactions transactions = new Transactions();
+  private final AtomicInteger loads = new AtomicInteger();
+
+  @BeforeEach
+  void enable() {
+    cache.maxBytes = 1 << 20;
+    cache.transactions = transactions;
+    cache.enabled = true;
+  }
+
+  private Function<String, Entry> database(int value) {
+    return key -> {
+      loads.incrementAndGet();
+      return entry(key, value);
+    };
+  }
+
+  private static Entry entry(String key, int value) {
+    return Entry.create(key, Integer.toString(value), Optional.empty(), value, Instant.EPOCH);
+  }
+
+  @Test
+  void aLoadedEntryIsServedFromMemoryAfterwards() {
+    cache.read("k", database(1));
+    Entry again = cache.read("k", database(2));
+    assertEquals(1, loads.get());
+    assertEquals("1", again.json());
+    assertSame(again, cache.read("k", database(3)));
+  }
+
+  @Test
+  void whileAWriteIsUnderWayReadsGoToTheDatabaseAndKeepNothing() {
+    cache.read("k", database(1));
+    cache.writing("k");
+    assertEquals("2", cache.read("k", database(2)).json());
+    assertEquals("2", cache.read("k", database(2)).json());
+    assertEquals(3, loads.get());
+    transactions.complete();
+    assertEquals("2", cache.read("k", database(2)).json());
+    assertEquals("2", cache.read("k", database(2)).json());
+    assertEquals(4, loads.get());
+  }
+
+  @Test
+  void aValueLoadedBeforeAWriteCompletedIsNeverKept() {
+    // the read loads 1, then a write of the key begins and commits before the read keeps it
+    cache.read(
+        "k",
+        key -> {
+          cache.writing(key);
+          transactions.complete();
+          return entry(key, 1);
+        });
+    assertEquals("2", cache.read("k", database(2)).json());
+    assertEquals(1, loads.get());
+  }
+
+  @Test
+  void aWriteOfOneKeyLeavesTheOthersCached() {
+    cache.read("a", database(1));
+    cache.read("b", database(1));
+    cache.writing(List.of("a"));
+    transactions.complete();
+    cache.read("b", database(2));
+    assertEquals(2, loads.get());
+  }
+
+  @Test
+  void aMissingKeyIsNotRemembered() {
+    assertNull(cache.read("k", key -> null));
+    assertEquals("1", cache.read("k", database(1)).json());
+  }
+
+  @Test
+  void memoryStaysWithinItsBound() {
+    cache.maxBytes = 16 * 200;
+    for (int i = 0; i < 100; i++) {
+      cache.read("k" + i, database(i));
+    }
+    loads.set(0);
+    for (int i = 0; i < 100; i++) {
+      cache.read("k" + i, database(i));
+    }
+    assertEquals(true, loads.get() >= 80, "at most 20 of 100 entries fit: " + loads.get());
+  }
+
+  @Test
+  void offItAlwaysAsksTheDatabase() {
+    cache.enabled = false;
+    cache.read("k", database(1));
+    cache.read("k", database(1));
+    assertEquals(2, loads.get());
+  }
+
+  /** The transaction the cache joins: completes on demand. */
+  private static final class Transactions implements TransactionSynchronizationRegistry {
+    private final List<Synchronization> synchronizations = new ArrayList<>();
+
+    void complete() {
+      synchronizations.forEach(s -> s.afterCompletion(Status.STATUS_COMMITTED));
+      synchronizations.clear();
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization synchronization) {
+      synchronizations.add(synchronization);
+    }
+
+    @Override
+    public Object getTransactionKey() {
+      return this;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {}
+
+    @Override
+    public Object getResource(Object key) {
+      return null;
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return Status.STATUS_ACTIVE;
+    }
+
+    @Override
+    public void setRollbackOnly() {}
+
+    @Override
+    public boolean getRollbackOnly() {
+      return false;
+    }
+  }
+}
