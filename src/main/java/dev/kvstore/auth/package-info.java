@@ -17,7 +17,9 @@
  *       request on. Tokens live in the database and survive restarts.
  *   <li>A4 — protected mode (as in Redis): with no {@code KV_ADMIN_TOKEN} and no token issued,
  *       requests from loopback are served as admin without a token, and any other client gets 403
- *       with a sentence that says how to configure a token.
+ *       with a sentence that says how to configure a token. Whether a token is issued is asked of
+ *       the database only when it may have changed on embedded Derby ({@link
+ *       dev.kvstore.auth.control.ProtectedMode}), on every such request on PostgreSQL.
  *   <li>A5 — a token with a prefix may use only keys that start with it: a key outside answers 403
  *       whether or not it exists; listings and prefix deletes are narrowed to the prefix (never an
  *       error); a batch with any op outside it answers 403 and runs nothing.

@@ -1,6 +1,7 @@
 package dev.kvstore.batch;
 
-import jakarta.json.Json;
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,7 +14,7 @@ public class BatchAbortedMapper implements ExceptionMapper<BatchAborted> {
   @Override
   public Response toResponse(BatchAborted e) {
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("error", e.getMessage())
             .add("failed_op", e.failedOp())
             .add("results", e.results())

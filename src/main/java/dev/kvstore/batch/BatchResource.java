@@ -1,5 +1,7 @@
 package dev.kvstore.batch;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
@@ -10,7 +12,6 @@ import dev.kvstore.storage.SqlErrors;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
@@ -104,7 +105,7 @@ public class BatchResource {
       }
     }
     JsonArray results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
-    return Json.createObjectBuilder().add("results", results).build().toString();
+    return JSON.createObjectBuilder().add("results", results).build().toString();
   }
 
   private JsonArray atomically(List<Op> ops, Instant now) {
@@ -122,7 +123,7 @@ public class BatchResource {
 
   /** {@code "atomic": false}: each op in a transaction of its own, each result reported. */
   private JsonArray oneByOne(List<Op> ops, Instant now) {
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = JSON.createArrayBuilder();
     for (Op op : ops) {
       try {
         results.add(op.run(store, now).toJson());
@@ -131,7 +132,7 @@ public class BatchResource {
       } catch (DatabaseUnavailable e) {
         metrics.failed(e);
         results.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("status", 503)
                 .add("error", "The database is unavailable; retry this op."));
       }

@@ -1,5 +1,7 @@
 package dev.kvstore.batch;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.KeyNotFound;
@@ -9,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public class BatchRunner {
   }
 
   static JsonObject failure(Refusal refusal) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", refusal.status())
         .add("error", refusal.getMessage())
         .build();
@@ -73,7 +74,7 @@ public class BatchRunner {
   }
 
   private static JsonArray toArray(JsonObject[] results) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (JsonObject result : results) {
       array.add(result == null ? JsonValue.NULL : result);
     }

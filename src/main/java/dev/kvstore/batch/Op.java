@@ -1,5 +1,7 @@
 package dev.kvstore.batch;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.counters.CounterRequest;
 import dev.kvstore.entries.boundary.SetRequest;
 import dev.kvstore.entries.control.Change;
@@ -12,7 +14,6 @@ import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.entries.entity.Key;
 import dev.kvstore.errors.InvalidRequest;
 import dev.kvstore.ttl.TtlRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,7 +76,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
     if (!(op.get("key") instanceof JsonString key)) {
       throw InvalidRequest.badRequest("\"key\" is missing; every op names its key.");
     }
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> field : op.entrySet()) {
       if (!COMMON.contains(field.getKey())) {
         if (!FIELDS.get(kind).contains(field.getKey())) {
@@ -187,7 +188,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
         store.delete(key, now, condition);
         return Result.of(
             200,
-            "{\"status\":\"ok\",\"action\":\"deleted\",\"key\":" + Json.createValue(key) + "}");
+            "{\"status\":\"ok\",\"action\":\"deleted\",\"key\":" + JSON.createValue(key) + "}");
       }
       default -> {
         Written written = store.update(key, now, condition, change.orElseThrow());
@@ -213,7 +214,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
   public record Result(int status, JsonObject body) {
 
     static Result of(int status, String body) {
-      try (var reader = Json.createReader(new StringReader(body))) {
+      try (var reader = JSON.createReader(new StringReader(body))) {
         return new Result(status, reader.readObject());
       }
     }
@@ -221,12 +222,12 @@ public record Op(int index, String kind, String key, Condition condition, Option
     static Result of(int status, String body, long version) {
       Result result = of(status, body);
       return new Result(
-          status, Json.createObjectBuilder(result.body()).add("version", version).build());
+          status, JSON.createObjectBuilder(result.body()).add("version", version).build());
     }
 
     /** {@code {"status": 200, ...body}}; the numeric status stands for the seed's "ok". */
     JsonObject toJson() {
-      JsonObjectBuilder json = Json.createObjectBuilder().add("status", status);
+      JsonObjectBuilder json = JSON.createObjectBuilder().add("status", status);
       body.forEach(
           (name, value) -> {
             if (!name.equals("status")) {

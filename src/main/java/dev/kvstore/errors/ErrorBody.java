@@ -1,6 +1,7 @@
 package dev.kvstore.errors;
 
-import jakarta.json.Json;
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +12,7 @@ public final class ErrorBody {
 
   /** The body alone. */
   public static String json(String sentence) {
-    return Json.createObjectBuilder().add("error", sentence).build().toString();
+    return JSON.createObjectBuilder().add("error", sentence).build().toString();
   }
 
   /** A response with that status and body. */

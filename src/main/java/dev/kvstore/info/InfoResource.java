@@ -1,5 +1,7 @@
 package dev.kvstore.info;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.control.KeyCensus;
@@ -9,7 +11,6 @@ import dev.kvstore.storage.Database;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -70,7 +71,7 @@ public class InfoResource {
     KeyCensus.Live live = census.live(now);
     SweepStatistics sweep = sweeper.statistics();
     JsonObjectBuilder sweepJson =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("runs", sweep.runs())
             .add("deleted", sweep.deleted())
             .add("last_deleted", sweep.lastDeleted())
@@ -80,7 +81,7 @@ public class InfoResource {
         .ifPresentOrElse(
             run -> sweepJson.add("last_run", run.toString()),
             () -> sweepJson.add("last_run", JsonValue.NULL));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("version", Build.VERSION)
         .add("backend", database.product())
         .add("keys", live.keys())

@@ -24,19 +24,24 @@ public final class JsonBodies {
   private JsonBodies() {}
 
   /**
+   * The JSON-P provider, looked up once: each static {@code jakarta.json.Json} method looks it up
+   * again, a scan of the class path under a lock.
+   */
+  public static final JsonProvider JSON = JsonProvider.provider();
+
+  /**
    * Parsers for request bodies. J2: {@code {"value": 1, "value": 2}} is ambiguous, and Parsson
    * refuses it when asked to; J4: a body nested deeper than {@code maxDepth} is refused before it
    * can exhaust the stack.
    */
   public static JsonParserFactory parsers(int maxDepth) {
-    return JsonProvider.provider()
-        .createParserFactory(
-            Map.of(
-                "org.eclipse.parsson.rejectDuplicateKeys",
-                true,
-                // Parsson refuses the level it counts to: one more lets maxDepth levels through.
-                "org.eclipse.parsson.maxDepth",
-                maxDepth + 1));
+    return JSON.createParserFactory(
+        Map.of(
+            "org.eclipse.parsson.rejectDuplicateKeys",
+            true,
+            // Parsson refuses the level it counts to: one more lets maxDepth levels through.
+            "org.eclipse.parsson.maxDepth",
+            maxDepth + 1));
   }
 
   /**

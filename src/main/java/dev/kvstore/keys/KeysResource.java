@@ -1,5 +1,7 @@
 package dev.kvstore.keys;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Entry;
@@ -7,7 +9,6 @@ import dev.kvstore.errors.InvalidRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -172,7 +173,7 @@ public class KeysResource {
       batch = lister.deleteLive(KeyRange.prefixed(allowed.get()), now, DELETE_BATCH);
       deleted += batch;
     }
-    return Json.createObjectBuilder().add("deleted", deleted).build().toString();
+    return JSON.createObjectBuilder().add("deleted", deleted).build().toString();
   }
 
   private static String answer(List<Entry> page, String next, Instant now, boolean withValues) {

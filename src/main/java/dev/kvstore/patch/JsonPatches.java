@@ -1,5 +1,7 @@
 package dev.kvstore.patch;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.entries.control.ValueConflict;
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.json.JsonArray;
@@ -8,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,6 @@ public final class JsonPatches {
 
   /** RFC 6902. */
   public static final String JSON_PATCH = "application/json-patch+json";
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** The members each RFC 6902 operation needs besides {@code op}. */
   private static final Map<String, List<String>> OPERATIONS =

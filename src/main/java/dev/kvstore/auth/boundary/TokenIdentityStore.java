@@ -1,5 +1,6 @@
 package dev.kvstore.auth.boundary;
 
+import dev.kvstore.auth.control.ProtectedMode;
 import dev.kvstore.auth.control.TokenSecrets;
 import dev.kvstore.auth.control.Tokens;
 import dev.kvstore.auth.entity.Scope;
@@ -24,6 +25,8 @@ public class TokenIdentityStore implements IdentityStore {
   Optional<String> adminToken;
 
   @EJB Tokens tokens;
+
+  @Inject ProtectedMode protectedMode;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -51,6 +54,7 @@ public class TokenIdentityStore implements IdentityStore {
 
   /** Whether kvstore is unprotected: no admin token configured and no token issued (A4). */
   boolean noTokenConfigured() {
-    return adminToken.filter(admin -> !admin.isBlank()).isEmpty() && !tokens.anyIssued();
+    return adminToken.filter(admin -> !admin.isBlank()).isEmpty()
+        && !protectedMode.anyIssued(tokens::anyIssued);
   }
 }

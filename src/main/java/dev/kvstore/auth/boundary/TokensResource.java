@@ -1,5 +1,7 @@
 package dev.kvstore.auth.boundary;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.control.Tokens;
 import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.auth.entity.Scope;
@@ -10,7 +12,6 @@ import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -95,7 +96,7 @@ public class TokensResource {
     Tokens.Issued issued =
         tokens.issue(scope, prefix, text(request, "description", 200).orElse(""), clock.instant());
     JsonObject answer =
-        Json.createObjectBuilder(issued.token().toJson()).add("token", issued.secret()).build();
+        JSON.createObjectBuilder(issued.token().toJson()).add("token", issued.secret()).build();
     return Response.status(Response.Status.CREATED).entity(answer.toString()).build();
   }
 
@@ -113,9 +114,9 @@ public class TokensResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public String list() {
     access.require(Roles.ADMIN);
-    JsonArrayBuilder listed = Json.createArrayBuilder();
+    JsonArrayBuilder listed = JSON.createArrayBuilder();
     tokens.list().stream().map(Token::toJson).forEach(listed::add);
-    return Json.createObjectBuilder().add("tokens", listed).build().toString();
+    return JSON.createObjectBuilder().add("tokens", listed).build().toString();
   }
 
   @DELETE
@@ -140,7 +141,7 @@ public class TokensResource {
           String id) {
     access.require(Roles.ADMIN);
     tokens.revoke(id);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", "ok")
         .add("action", "revoked")
         .add("id", id)

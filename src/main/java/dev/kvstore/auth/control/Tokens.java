@@ -7,6 +7,7 @@ import dev.kvstore.storage.DatabaseFailures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,10 +23,13 @@ public class Tokens {
 
   @PersistenceContext EntityManager em;
 
+  @Inject ProtectedMode protectedMode;
+
   /** A token just issued: the only moment its secret is known. */
   public record Issued(Token token, String secret) {}
 
   public Issued issue(Scope scope, Optional<String> keyPrefix, String description, Instant now) {
+    protectedMode.changing();
     TokenSecrets.Parts parts = TokenSecrets.generate();
     Token token =
         new Token(
@@ -41,6 +45,7 @@ public class Tokens {
 
   /** Revokes a token: from the next request on, it is refused (A3). */
   public void revoke(String id) {
+    protectedMode.changing();
     Token token = em.find(Token.class, id);
     if (token == null) {
       throw new TokenNotFound();

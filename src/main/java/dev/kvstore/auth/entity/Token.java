@@ -1,6 +1,7 @@
 package dev.kvstore.auth.entity;
 
-import jakarta.json.Json;
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -80,7 +81,7 @@ public class Token {
   /** The token as listed: everything but its secret. */
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", id)
             .add("scope", scope.label())
             .add("created_at", Instant.ofEpochMilli(createdAt).toString());

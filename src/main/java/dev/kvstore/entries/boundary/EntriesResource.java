@@ -1,5 +1,7 @@
 package dev.kvstore.entries.boundary;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
@@ -11,7 +13,6 @@ import dev.kvstore.patch.JsonPatches;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -260,7 +261,7 @@ public class EntriesResource {
       @Context HttpHeaders headers) {
     store.delete(access.write(key), clock.instant(), Preconditions.of(request, headers));
     return Response.ok(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("status", "ok")
                 .add("action", "deleted")
                 .add("key", key)
@@ -284,7 +285,7 @@ public class EntriesResource {
                 new Change.Replacement(set.json(), set.expiry().resolve(current.expiresAt())));
     Entry entry = written.entry();
     String answer =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", "ok")
             .add("action", written.created() ? "created" : "updated")
             .add("key", key)

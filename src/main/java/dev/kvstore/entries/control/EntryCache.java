@@ -1,13 +1,13 @@
 package dev.kvstore.entries.control;
 
 import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.storage.AfterCompletion;
 import dev.kvstore.storage.Database;
 import dev.kvstore.storage.Dialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.List;
@@ -105,16 +105,7 @@ public class EntryCache {
       slots.compute(key, (k, slot) -> mark(slot));
     }
     List<String> marked = List.copyOf(keys);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            marked.forEach(EntryCache.this::written);
-          }
-        });
+    AfterCompletion.run(transactions, () -> marked.forEach(this::written));
   }
 
   void writing(String key) {

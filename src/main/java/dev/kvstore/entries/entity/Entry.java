@@ -1,7 +1,8 @@
 package dev.kvstore.entries.entity;
 
+import static dev.kvstore.json.JsonBodies.JSON;
+
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -34,8 +35,6 @@ public class Entry {
 
   public static final String EXPIRED_KEYS = "Entry.expiredKeys";
   public static final String DELETE_IF_EXPIRED = "Entry.deleteIfExpired";
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Id
   @Column(name = "ENTRY_KEY")

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.kvstore.entries.entity.Entry;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import dev.kvstore.testing.CompletingTransactions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EntryCacheTest {
 
   private final EntryCache cache = new EntryCache();
-  private final Transactions transactions = new Transactions();
+  private final CompletingTransactions transactions = new CompletingTransactions();
   private final AtomicInteger loads = new AtomicInteger();
 
   @BeforeEach
@@ -113,46 +110,5 @@ class EntryCacheTest {
     cache.read("k", database(1));
     cache.read("k", database(1));
     assertEquals(2, loads.get());
-  }
-
-  /** The transaction the cache joins: completes on demand. */
-  private static final class Transactions implements TransactionSynchronizationRegistry {
-    private final List<Synchronization> synchronizations = new ArrayList<>();
-
-    void complete() {
-      synchronizations.forEach(s -> s.afterCompletion(Status.STATUS_COMMITTED));
-      synchronizations.clear();
-    }
-
-    @Override
-    public void registerInterposedSynchronization(Synchronization synchronization) {
-      synchronizations.add(synchronization);
-    }
-
-    @Override
-    public Object getTransactionKey() {
-      return this;
-    }
-
-    @Override
-    public void putResource(Object key, Object value) {}
-
-    @Override
-    public Object getResource(Object key) {
-      return null;
-    }
-
-    @Override
-    public int getTransactionStatus() {
-      return Status.STATUS_ACTIVE;
-    }
-
-    @Override
-    public void setRollbackOnly() {}
-
-    @Override
-    public boolean getRollbackOnly() {
-      return false;
-    }
   }
 }
