@@ -1,8 +1,11 @@
 package dev.kvstore.health;
 
 import dev.kvstore.storage.Database;
+import dev.kvstore.storage.DatabaseLost;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -23,8 +26,18 @@ public class DatabaseReadiness implements HealthCheck {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject Event<DatabaseLost> lost;
+
   @Override
   public HealthCheckResponse call() {
+    HealthCheckResponse response = check();
+    if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
+      lost.fire(new DatabaseLost());
+    }
+    return response;
+  }
+
+  private HealthCheckResponse check() {
     try (Connection connection = dataSource.getConnection()) {
       return HealthCheckResponse.named("database")
           .status(connection.isValid(TIMEOUT_SECONDS))

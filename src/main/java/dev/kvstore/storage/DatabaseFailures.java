@@ -1,5 +1,7 @@
 package dev.kvstore.storage;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.PersistenceException;
@@ -10,11 +12,16 @@ import jakarta.persistence.PersistenceException;
  */
 public class DatabaseFailures {
 
+  @Inject Event<DatabaseLost> lost;
+
   @AroundInvoke
   Object translate(InvocationContext invocation) throws Exception {
     try {
       return invocation.proceed();
     } catch (PersistenceException e) {
+      if (!SqlErrors.isLockTimeout(e)) {
+        lost.fire(new DatabaseLost());
+      }
       throw new DatabaseUnavailable(e);
     }
   }

@@ -27,7 +27,7 @@ public class KvDataSource implements DataSource {
   private int lockTimeoutSeconds = 5;
 
   /** How long opening a PostgreSQL connection may take, the server's answer included. */
-  static final int LOGIN_TIMEOUT_SECONDS = 2;
+  static final int LOGIN_TIMEOUT_SECONDS = 1;
 
   private volatile DataSource target;
 

@@ -19,12 +19,25 @@ public class Versions {
   private long next;
   private long end;
 
-  /** The next unused version. */
-  public synchronized long next() {
-    if (next == end) {
-      next = database.reserveVersionBlock();
-      end = next + BLOCK;
+  /**
+   * The next unused version. A block is reserved outside the lock, so that a database that stalls
+   * holds up only the requests that wait for it (S12); of blocks reserved at once, one is used and
+   * the others are skipped — never an older one after a newer.
+   */
+  public long next() {
+    while (true) {
+      synchronized (this) {
+        if (next < end) {
+          return next++;
+        }
+      }
+      long start = database.reserveVersionBlock();
+      synchronized (this) {
+        if (next == end && start >= end) {
+          next = start;
+          end = start + BLOCK;
+        }
+      }
     }
-    return next++;
   }
 }

@@ -33,9 +33,14 @@
  *       derby.system.durability=test}, PostgreSQL with {@code fsync} or {@code synchronous_commit}
  *       off. So is a database that cannot be reached: one line, exit status 78.
  *   <li>S12 — a PostgreSQL that stops answering never hangs a request: opening a connection gives
- *       up after 2 s, a statement after {@code kv.lock.timeout-seconds} (the server's own lock and
+ *       up after 1 s, a statement after {@code kv.lock.timeout-seconds} (the server's own lock and
  *       statement timeouts end half a second before), and the pool checks connections without a
- *       round trip, so a request answers 503 within the pool wait (5 s) + 1 s.
+ *       round trip, so a request answers 503 within the lock timeout + 2 s (a statement, then two
+ *       attempts at a new connection); 4 s with a 2 s lock timeout. No lock is held across a
+ *       statement ({@link dev.kvstore.storage.Versions}): one stalled request holds up no other.
+ *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down
+ *       ({@link dev.kvstore.storage.DatabaseLost}), what is kept in memory from it (the read cache,
+ *       whether a token is issued) is dropped and asked of the database again.
  * </ul>
  */
 package dev.kvstore.storage;

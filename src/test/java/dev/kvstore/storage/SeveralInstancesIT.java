@@ -49,6 +49,9 @@ class SeveralInstancesIT {
     Map<String, String> env = new HashMap<>(Postgresql.environment(database));
     // every instance sweeps every second, so that their sweeps overlap
     env.put("KV_EXPIRY_SWEEP_INTERVAL_SECONDS", "1");
+    // as on the suite's other servers: on a stalled database a request waits at most this for a
+    // statement, then twice a second for a new connection
+    env.put("KV_LOCK_TIMEOUT_SECONDS", "2");
     for (int i = 0; i < INSTANCES; i++) {
       Path dataDir = itDir.resolve("instance-" + i + "-" + UUID.randomUUID());
       servers.add(

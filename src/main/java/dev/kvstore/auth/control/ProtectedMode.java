@@ -2,10 +2,12 @@ package dev.kvstore.auth.control;
 
 import dev.kvstore.storage.AfterCompletion;
 import dev.kvstore.storage.Database;
+import dev.kvstore.storage.DatabaseLost;
 import dev.kvstore.storage.Dialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.function.BooleanSupplier;
@@ -65,6 +67,12 @@ public class ProtectedMode {
     changing++;
     anyIssued = null;
     AfterCompletion.run(transactions, this::changed);
+  }
+
+  /** S14: the answer is asked again once the database is back. */
+  synchronized void forget(@Observes DatabaseLost lost) {
+    anyIssued = null;
+    changed++;
   }
 
   private synchronized void changed() {

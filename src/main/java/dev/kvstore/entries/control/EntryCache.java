@@ -3,10 +3,12 @@ package dev.kvstore.entries.control;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.AfterCompletion;
 import dev.kvstore.storage.Database;
+import dev.kvstore.storage.DatabaseLost;
 import dev.kvstore.storage.Dialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
@@ -130,6 +132,15 @@ public class EntryCache {
             slot instanceof Writing writing && writing.transactions() > 1
                 ? new Writing(writing.transactions() - 1)
                 : null);
+  }
+
+  /** S14: drops every cached entry (marks stay, their writes are still under way). */
+  void forget(@Observes DatabaseLost lost) {
+    for (var slot : slots.entrySet()) {
+      if (slot.getValue() instanceof Cached cached && slots.remove(slot.getKey(), cached)) {
+        bytes.addAndGet(-cached.bytes());
+      }
+    }
   }
 
   private void keep(String key, long completed, Entry entry) {
