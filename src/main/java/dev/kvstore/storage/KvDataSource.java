@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -61,15 +60,10 @@ public class KvDataSource implements DataSource {
     return target().getConnection(username, pass);
   }
 
-  /** Whether a {@code kv.db.url} setting means embedded Derby: none, blank or unset. */
-  static boolean isEmbedded(Optional<String> url) {
-    return url.filter(u -> !u.isBlank() && !UNSET.equals(u)).isEmpty();
-  }
-
   private DataSource target() {
     DataSource chosen = target;
     if (chosen == null) {
-      chosen = isEmbedded(Optional.of(url)) ? derby() : postgresql();
+      chosen = UNSET.equals(url) || url.isBlank() ? derby() : postgresql();
       target = chosen;
     }
     return chosen;
@@ -85,8 +79,8 @@ public class KvDataSource implements DataSource {
   /**
    * The server ends a lock wait (55P03) or any statement (57014) half a second before the
    * configured lock timeout; the driver gives up on a server that has not answered by then, and on
-   * opening a connection after {@value #LOGIN_TIMEOUT_SECONDS} s: no request waits longer than that
-   * on a stalled database (S12).
+   * opening a connection after {@value #LOGIN_TIMEOUT_SECONDS} s: on a stalled database a request
+   * answers 503 within the lock timeout + 2 s (S12).
    */
   private DataSource postgresql() {
     PGSimpleDataSource postgresql = new PGSimpleDataSource();
