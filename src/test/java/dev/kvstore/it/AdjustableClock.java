@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The system clock plus an offset that tests move forward, so that expiry is reached without
- * sleeping. It only ever moves forward: tests that run after one that advanced it see a consistent
- * (later) time.
+ * sleeping. Within a test class it only moves forward: tests that run after one that advanced it
+ * see a consistent (later) time. Each class starts on the system time ({@link #reset}, called by
+ * {@code dev.kvstore.it.container.SharedMicroContainer} when the class gets the server).
  */
 @Alternative
 @Priority(1000)
@@ -25,6 +26,11 @@ public class AdjustableClock extends Clock {
   /** Moves the clock forward. */
   public void advance(Duration duration) {
     offsetMillis.addAndGet(duration.toMillis());
+  }
+
+  /** Back to the system time. */
+  public void reset() {
+    offsetMillis.set(0);
   }
 
   @Override

@@ -11,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -82,6 +83,14 @@ public class TestControl {
   @Path("clock")
   public String advance(@QueryParam("seconds") long seconds) {
     clock.advance(Duration.ofSeconds(seconds));
+    return Json.createValue(clock.instant().toString()).toString();
+  }
+
+  @DELETE
+  @Operation(hidden = true) // test support, not part of the API
+  @Path("clock")
+  public String reset() {
+    clock.reset();
     return Json.createValue(clock.instant().toString()).toString();
   }
 
