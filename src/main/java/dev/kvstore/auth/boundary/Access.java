@@ -3,7 +3,7 @@ package dev.kvstore.auth.boundary;
 import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Key;
 import dev.kvstore.errors.InvalidRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.Optional;
@@ -14,8 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checked before any store call, so a refusal is a plain 403, never a container's access error. A
  * key outside the prefix answers 403 whether or not it exists, so a token never learns about keys
  * it may not touch.
+ *
+ * <p>One instance serves every request: the security context it asks is the current caller's, and
+ * nothing is created or looked up per request.
  */
-@RequestScoped
+@ApplicationScoped
 public class Access {
 
   @Inject SecurityContext security;

@@ -73,7 +73,6 @@ public class Entry {
     return new Entry(key, json, expiresAt, version, now);
   }
 
-  /** Replaces the value, the expiry and the version of a live entry. */
   /** A copy that no persistence context manages: what the read cache keeps. */
   public Entry copy() {
     Entry copy = new Entry();
@@ -86,6 +85,7 @@ public class Entry {
     return copy;
   }
 
+  /** Replaces the value, the expiry and the version of a live entry. */
   public void overwrite(String json, Optional<Instant> expiresAt, long version, Instant now) {
     this.json = json;
     this.expiresAt = expiresAt.map(Instant::toEpochMilli).orElse(null);
