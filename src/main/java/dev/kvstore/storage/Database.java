@@ -53,7 +53,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       "fish.payara.connection-validation-method=meta-data",
       "fish.payara.fail-all-connections=true",
       // A request waits at most 5 s for a free connection, then answers 503 (default: 60 s).
-      "fish.payara.max-wait-time-in-millis=5000"
+      "fish.payara.max-wait-time-in-millis=5000",
+      // Each connection keeps its prepared statements: the same few are prepared on every write.
+      // The type must be blank for LRU (Payara issue 6647: unset, it is read as a class name).
+      "fish.payara.statement-cache-size=64",
+      "fish.payara.statement-cache-type= "
     },
     minPoolSize = 2,
     maxPoolSize = 64)
