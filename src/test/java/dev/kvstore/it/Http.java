@@ -132,6 +132,14 @@ public final class Http {
     }
   }
 
+  /** Puts the test deployment's clock back on the system time. */
+  public void resetClock() {
+    HttpResponse<String> reset = delete("_test/clock");
+    if (reset.statusCode() != 200) {
+      throw new IllegalStateException("the clock was not reset: " + reset.body());
+    }
+  }
+
   /** The body of a response as a JSON object. */
   public static JsonObject json(HttpResponse<String> response) {
     try (var reader = Json.createReader(new StringReader(response.body()))) {

@@ -1,12 +1,8 @@
 package dev.kvstore.it.container;
 
+import dev.kvstore.it.Http;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.MalformedURLException;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
@@ -23,9 +19,6 @@ import org.jboss.shrinkwrap.api.Archive;
  * (counters, sweep totals), which makes sharing it across classes safe as well.
  */
 public class SharedMicroContainer extends PayaraMicroDeployableContainer {
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private Archive<?> deployed;
   private ProtocolMetaData running;
@@ -66,24 +59,10 @@ public class SharedMicroContainer extends PayaraMicroDeployableContainer {
   /** Each class starts on the system time, whatever the one before did to the clock. */
   private void resetClock() throws DeploymentException {
     HTTPContext context = running.getContexts(HTTPContext.class).iterator().next();
-    String root = context.getServlets().get(0).getBaseURI().getPath();
-    // loopback, whatever address the container reports (see dev.kvstore.it.Http)
-    URI clock =
-        URI.create(
-                "http://127.0.0.1:" + context.getPort() + (root.endsWith("/") ? root : root + "/"))
-            .resolve("_test/clock");
     try {
-      HttpResponse<String> reset =
-          CLIENT.send(
-              HttpRequest.newBuilder(clock).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-      if (reset.statusCode() != 200) {
-        throw new DeploymentException("The clock was not reset: " + reset.body());
-      }
-    } catch (IOException e) {
+      new Http(context.getServlets().get(0).getBaseURI().toURL()).resetClock();
+    } catch (MalformedURLException | RuntimeException e) {
       throw new DeploymentException("The clock was not reset", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeploymentException("Interrupted", e);
     }
   }
 }
