@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -92,11 +93,23 @@ public class Database {
 
   private String product;
 
+  /**
+   * Creates the missing tables and checks the database's settings, in one transaction. S13: several
+   * instances started at once on a new PostgreSQL database take turns (an advisory lock held until
+   * the transaction ends), so each finds the tables the one before it created and committed.
+   */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   void prepare() {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       dialect = Dialect.of(meta.getDatabaseProductName());
+      Optional<String> schemaLock = dialect.schemaLockSql();
+      if (schemaLock.isPresent()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(schemaLock.get());
+        }
+      }
       for (String table : TABLES) {
         if (!hasTable(meta, table)) {
           createTable(connection, table);

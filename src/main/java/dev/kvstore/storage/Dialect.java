@@ -11,7 +11,8 @@ public enum Dialect {
           + " VALUES (?, ?, ?, ?, ?, ?)",
       "/META-INF/sql/derby-",
       null,
-      "VALUES CURRENT_TIMESTAMP"),
+      "VALUES CURRENT_TIMESTAMP",
+      null),
   /**
    * PostgreSQL aborts the whole transaction on a duplicate key, so the insert skips an existing key
    * instead ({@code ON CONFLICT DO NOTHING} waits for a concurrent insert of it to end, then counts
@@ -24,20 +25,25 @@ public enum Dialect {
       "/META-INF/sql/postgresql-",
       "SELECT ENTRY_KEY FROM KV_ENTRY WHERE EXPIRES_AT <= ? ORDER BY EXPIRES_AT LIMIT ?"
           + " FOR UPDATE SKIP LOCKED",
-      "SELECT clock_timestamp()");
+      "SELECT clock_timestamp()",
+      // any constant the instances share: the key of the advisory lock that guards the schema
+      "SELECT pg_advisory_xact_lock(7453287619)");
 
   private final String nextVersionSql;
   private final String insertIfAbsentSql;
   private final String schemaScriptPrefix;
   private final String lockExpiredKeysSql;
   private final String currentTimestampSql;
+  private final String schemaLockSql;
 
   Dialect(
       String nextVersionSql,
       String insertIfAbsentSql,
       String schemaScriptPrefix,
       String lockExpiredKeysSql,
-      String currentTimestampSql) {
+      String currentTimestampSql,
+      String schemaLockSql) {
+    this.schemaLockSql = schemaLockSql;
     this.currentTimestampSql = currentTimestampSql;
     this.nextVersionSql = nextVersionSql;
     this.insertIfAbsentSql = insertIfAbsentSql;
@@ -80,6 +86,14 @@ public enum Dialect {
   /** A query answering the database's current time, as a timestamp. */
   public String currentTimestampSql() {
     return currentTimestampSql;
+  }
+
+  /**
+   * A statement that makes the calling transaction the only one, across every instance, that looks
+   * for and creates the schema; empty where a single process owns the database (embedded Derby).
+   */
+  public Optional<String> schemaLockSql() {
+    return Optional.ofNullable(schemaLockSql);
   }
 
   /** The class-path resource holding a table's DDL, statements separated by {@code ;}. */

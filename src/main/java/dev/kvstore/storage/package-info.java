@@ -38,6 +38,8 @@
  *       round trip, so a request answers 503 within the lock timeout + 2 s (a statement, then two
  *       attempts at a new connection); 4 s with a 2 s lock timeout. No lock is held across a
  *       statement ({@link dev.kvstore.storage.Versions}): one stalled request holds up no other.
+ *   <li>S13 — instances started at once on a new PostgreSQL database create its schema once: each
+ *       looks for and creates the tables under an advisory lock held until its transaction commits.
  *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down
  *       ({@link dev.kvstore.storage.DatabaseLost}), what is kept in memory from it (the read cache,
  *       whether a token is issued) is dropped and asked of the database again.

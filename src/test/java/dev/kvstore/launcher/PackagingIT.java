@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * U1–U4, G2, S9 and I3 on {@code java -jar target/kvstore.jar}, the way operators run it: the
- * environment sets it up, SIGTERM stops it, and a wrong setting stops it at once with one line.
+ * U1–U4, G2, S1, S9, A3 and I3 on {@code java -jar target/kvstore.jar}, the way operators run it:
+ * the environment sets it up, SIGTERM stops it, a restart keeps everything, and a wrong setting
+ * stops it at once with one line.
  */
 class PackagingIT {
 
@@ -63,13 +65,32 @@ class PackagingIT {
     }
   }
 
+  /**
+   * U2, S1, S9 and A3 in one restart (each start of the jar takes seconds): SIGTERM serves through
+   * the grace and closes the database; started again on the same data, the server has every entry
+   * verbatim, every expiry instant (a restart never resets a TTL), versions that go on, the tokens
+   * and their revocations.
+   */
   @Test
-  void u2OnSigtermItServesThroughTheGraceThenClosesTheDatabase() throws Exception {
+  void u2OnSigtermItServesThroughTheGraceThenClosesTheDatabaseAndARestartKeepsEverything()
+      throws Exception {
     Path data = dataDir("grace");
+    String adminToken = "admin-" + UUID.randomUUID();
+    Map<String, String> env = Map.of("KV_ADMIN_TOKEN", adminToken);
     MicroServer server =
-        MicroServer.start(data, log(data), Map.of("KV_SHUTDOWN_GRACE_SECONDS", "3"));
-    Http http = server.http();
+        MicroServer.start(
+            data,
+            log(data),
+            Map.of("KV_SHUTDOWN_GRACE_SECONDS", "3", "KV_ADMIN_TOKEN", adminToken));
+    Http http = server.http().bearer(adminToken);
     assertEquals(201, http.put("before", "{\"value\": 1}").statusCode());
+    assertEquals(
+        201, http.put("plain", "{\"value\": {\"n\": 12345678901234567890123}}").statusCode());
+    assertEquals(201, http.put("expiring", "{\"value\": \"soon\", \"ttl\": 3600}").statusCode());
+    JsonObject expiring = Http.json(http.get("expiring"));
+    String kept = Http.json(http.post("_tokens", "{\"scope\": \"read\"}")).getString("token");
+    JsonObject revoked = Http.json(http.post("_tokens", "{\"scope\": \"read\"}"));
+    assertEquals(200, http.delete("_tokens/" + revoked.getString("id")).statusCode());
 
     server.sigterm();
     assertEquals(200, http.get("before").statusCode(), "served during the grace period");
@@ -82,9 +103,27 @@ class PackagingIT {
           derbyLog.contains("Shutting down instance") || derbyLog.contains("D002"),
           "Derby records the database's shutdown (D002):\n" + derbyLog);
     }
-    try (MicroServer again = MicroServer.start(data, log(data))) {
-      assertEquals("1", Http.json(again.http().get("before")).get("value").toString());
-      assertEquals("2", Http.json(again.http().get("during")).get("value").toString());
+    try (MicroServer again = MicroServer.start(data, log(data), env)) {
+      Http after = again.http().bearer(adminToken);
+      assertEquals("1", Http.json(after.get("before")).get("value").toString());
+      assertEquals("2", Http.json(after.get("during")).get("value").toString());
+      assertEquals(
+          "{\"n\":12345678901234567890123}", Http.json(after.get("plain")).get("value").toString());
+      JsonObject expiringAfter = Http.json(after.get("expiring"));
+      assertEquals(expiring.getString("expires_at"), expiringAfter.getString("expires_at"));
+      assertTrue(expiringAfter.getInt("ttl_remaining") <= expiring.getInt("ttl_remaining"));
+      assertEquals(200, after.put("expiring", "{\"value\": \"again\"}").statusCode());
+      long version = Http.json(after.get("expiring")).getJsonNumber("version").longValueExact();
+      assertTrue(
+          version > expiring.getJsonNumber("version").longValueExact(),
+          "versions go on after a restart");
+
+      String missing = "restart:" + UUID.randomUUID();
+      assertEquals(404, again.http().bearer(kept).get(missing).statusCode(), "a kept token");
+      assertEquals(
+          401,
+          again.http().bearer(revoked.getString("token")).get(missing).statusCode(),
+          "a revoked token stays refused");
     }
   }
 

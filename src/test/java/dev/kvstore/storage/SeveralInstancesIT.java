@@ -52,11 +52,14 @@ class SeveralInstancesIT {
     // as on the suite's other servers: on a stalled database a request waits at most this for a
     // statement, then twice a second for a new connection
     env.put("KV_LOCK_TIMEOUT_SECONDS", "2");
+    List<MicroServer.Start> starts = new ArrayList<>();
     for (int i = 0; i < INSTANCES; i++) {
       Path dataDir = itDir.resolve("instance-" + i + "-" + UUID.randomUUID());
-      servers.add(
-          MicroServer.start(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"), env));
+      starts.add(
+          new MicroServer.Start(
+              dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"), env));
     }
+    servers.addAll(MicroServer.startAll(starts));
   }
 
   @AfterAll
