@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
+import dev.kvstore.it.JarServers;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The server as the README starts it, at the context root with {@code server-config}: K1 (no
  * platform path shadows a key) and R1 (a client's mistake leaves no stack trace in the log).
  */
+@ExtendWith(JarServers.class)
 class StandaloneServerIT {
 
   private static MicroServer server;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path itDir = Path.of(System.getProperty("kvstore.itDir"));
-    Files.createDirectories(itDir);
-    String run = "standalone-" + UUID.randomUUID();
-    server = MicroServer.start(itDir.resolve(run), itDir.resolve(run + ".log"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void start(MicroServer shared) {
+    server = shared;
   }
 
   @ParameterizedTest

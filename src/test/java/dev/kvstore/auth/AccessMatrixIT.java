@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
+import dev.kvstore.it.JarServers;
 import dev.kvstore.it.MicroServer;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a prefix, a key outside it answers exactly the same whether it exists or not, and is left as
  * it was.
  */
+@ExtendWith(JarServers.class)
 class AccessMatrixIT {
 
-  private static final String ADMIN = "matrix-admin-" + UUID.randomUUID();
+  private static String admin;
   private static final String PREFIX = "inside:";
 
   /** What an endpoint needs: to read, to write, or to manage tokens. */
@@ -92,48 +93,38 @@ class AccessMatrixIT {
   private static Map<String, String[]> headers;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path itDir = Path.of(System.getProperty("kvstore.itDir"));
-    Files.createDirectories(itDir);
-    String run = "matrix-" + UUID.randomUUID();
-    server =
-        MicroServer.start(
-            itDir.resolve(run), itDir.resolve(run + ".log"), Map.of("KV_ADMIN_TOKEN", ADMIN));
-    String revoked = issue("{\"scope\": \"admin\"}");
-    admin()
-        .delete(
-            "_tokens/"
-                + Http.json(admin().get("_tokens"))
-                    .getJsonArray("tokens")
-                    .getJsonObject(0)
-                    .getString("id"));
+  static void start(JarServers.Secured secured) {
+    server = secured.server();
+    admin = secured.adminToken();
+    JsonObject revoked = issue("{\"scope\": \"admin\"}");
+    assertEquals(200, admin().delete("_tokens/" + revoked.getString("id")).statusCode());
     headers =
         Map.of(
             "none", new String[0],
             "malformed", new String[] {"Authorization", "Token abc"},
             "unknown", bearer("kv_0123456789abcdef01234567_unknown"),
-            "revoked", bearer(revoked),
-            "read", bearer(issue("{\"scope\": \"read\"}")),
-            "write", bearer(issue("{\"scope\": \"write\"}")),
-            "admin", bearer(ADMIN),
-            "read-prefix", bearer(issue("{\"scope\": \"read\", \"prefix\": \"" + PREFIX + "\"}")),
+            "revoked", bearer(revoked.getString("token")),
+            "read", bearer(token("{\"scope\": \"read\"}")),
+            "write", bearer(token("{\"scope\": \"write\"}")),
+            "admin", bearer(admin),
+            "read-prefix", bearer(token("{\"scope\": \"read\", \"prefix\": \"" + PREFIX + "\"}")),
             "write-prefix",
-                bearer(issue("{\"scope\": \"write\", \"prefix\": \"" + PREFIX + "\"}")));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+                bearer(token("{\"scope\": \"write\", \"prefix\": \"" + PREFIX + "\"}")));
   }
 
   private static Http admin() {
-    return server.http().bearer(ADMIN);
+    return server.http().bearer(admin);
   }
 
-  private static String issue(String body) {
+  /** Issues a token: its answer (id, token, scope, prefix). */
+  private static JsonObject issue(String body) {
     HttpResponse<String> issued = admin().post("_tokens", body);
     assertEquals(201, issued.statusCode(), issued.body());
-    return Http.json(issued).getString("token");
+    return Http.json(issued);
+  }
+
+  private static String token(String body) {
+    return issue(body).getString("token");
   }
 
   private static String[] bearer(String token) {
@@ -160,12 +151,7 @@ class AccessMatrixIT {
   private static HttpResponse<String> send(Endpoint endpoint, String caller, String key) {
     String tokenId = "0123456789abcdef01234567";
     if (endpoint.path().contains("{t}")) {
-      issue("{\"scope\": \"read\"}");
-      tokenId =
-          Http.json(admin().get("_tokens")).getJsonArray("tokens").stream()
-              .map(t -> t.asJsonObject().getString("id"))
-              .reduce((first, last) -> last)
-              .orElseThrow();
+      tokenId = issue("{\"scope\": \"read\"}").getString("id");
     }
     String path = endpoint.path().replace("{k}", Http.path(key)).replace("{t}", tokenId);
     String body = endpoint.body() == null ? null : endpoint.body().replace("{k}", key);

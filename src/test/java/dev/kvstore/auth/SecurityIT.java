@@ -5,44 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Http;
+import dev.kvstore.it.JarServers;
 import dev.kvstore.it.MicroServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A1–A5 on a server started with {@code KV_ADMIN_TOKEN}, on a data directory of its own (tokens end
- * protected mode, which the other tests rely on). That tokens and revocations survive a restart is
- * checked in {@code PackagingIT}'s restart.
+ * A1–A5 on the shared server started with {@code KV_ADMIN_TOKEN} ({@link JarServers}), on a data
+ * directory of its own (tokens end protected mode, which the other servers rely on). That tokens
+ * and revocations survive a restart is checked in {@code PackagingIT}'s restart.
  */
+@ExtendWith(JarServers.class)
 class SecurityIT {
 
-  private static final String ADMIN = "admin-" + UUID.randomUUID();
+  private static String adminToken;
 
   private static MicroServer server;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path itDir = Path.of(System.getProperty("kvstore.itDir"));
-    Files.createDirectories(itDir);
-    String run = "security-" + UUID.randomUUID();
-    server =
-        MicroServer.start(
-            itDir.resolve(run), itDir.resolve(run + ".log"), Map.of("KV_ADMIN_TOKEN", ADMIN));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void start(JarServers.Secured secured) {
+    server = secured.server();
+    adminToken = secured.adminToken();
   }
 
   private static Http anonymous() {
@@ -50,7 +40,7 @@ class SecurityIT {
   }
 
   private static Http admin() {
-    return server.http().bearer(ADMIN);
+    return server.http().bearer(adminToken);
   }
 
   /** Issues a token and returns its answer (id, token, scope, prefix). */
@@ -87,14 +77,14 @@ class SecurityIT {
   @ParameterizedTest
   @ValueSource(strings = {"token", "access_token", "api_key", "apikey"})
   void a1ATokenInTheQueryStringIsA400(String parameter) {
-    assertError(400, admin().get("k?" + parameter + "=" + ADMIN));
+    assertError(400, admin().get("k?" + parameter + "=" + adminToken));
   }
 
   @Test
   void a1TheAdminTokenWorksFromEitherHeader() {
     String key = "k:" + UUID.randomUUID();
     assertEquals(201, admin().put(key, "{\"value\": 1}").statusCode());
-    assertEquals(200, anonymous().with("X-API-Key", ADMIN).get(key).statusCode());
+    assertEquals(200, anonymous().with("X-API-Key", adminToken).get(key).statusCode());
   }
 
   @Test

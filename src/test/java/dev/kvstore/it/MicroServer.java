@@ -135,6 +135,11 @@ public final class MicroServer implements AutoCloseable {
     return derbyLog(dataDir);
   }
 
+  /** Its {@code KV_DATA_DIR}. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** The port the server listens on. */
   public int port() {
     return port;

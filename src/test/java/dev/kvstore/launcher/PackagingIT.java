@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.kvstore.it.Http;
+import dev.kvstore.it.JarServers;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
@@ -15,12 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * U1–U4, G2, S1, S9, A3 and I3 on {@code java -jar target/kvstore.jar}, the way operators run it:
  * the environment sets it up, SIGTERM stops it, a restart keeps everything, and a wrong setting
  * stops it at once with one line.
  */
+@ExtendWith(JarServers.class)
 class PackagingIT {
 
   /** Refusals that come before any database is opened: the Derby run checks them for both. */
@@ -42,27 +45,27 @@ class PackagingIT {
     return dataDir.resolveSibling(dataDir.getFileName() + ".log");
   }
 
+  /** U1 on the shared server with no token: the Quick start's first command, as it starts it. */
   @Test
-  void u1TheJarServesTheSeedExamplesOnKvPortAndSaysSoInOneLine() throws Exception {
+  void u1TheJarServesTheSeedExamplesOnKvPortAndSaysSoInOneLine(MicroServer server)
+      throws Exception {
     String backend = Postgresql.isSelected() ? "PostgreSQL" : "Apache Derby";
-    Path data = dataDir("jar");
-    try (MicroServer server = MicroServer.start(data, log(data))) {
-      Http http = server.http();
-      var created = http.post("mykey/", "{\"value\": \"hello\", \"ttl\": 60}");
-      assertEquals(201, created.statusCode(), created.body());
-      var read = Http.json(http.get("mykey/"));
-      assertEquals("\"hello\"", read.get("value").toString());
-      assertEquals(60, read.getInt("ttl_remaining"));
-      assertEquals(200, http.delete("mykey/").statusCode());
-      assertEquals("{\"error\":\"Key not found\"}", http.get("mykey/").body());
+    Http http = server.http();
+    String key = "mykey/"; // as in the README
+    var created = http.post(key, "{\"value\": \"hello\", \"ttl\": 60}");
+    assertEquals(201, created.statusCode(), created.body());
+    var read = Http.json(http.get(key));
+    assertEquals("\"hello\"", read.get("value").toString());
+    assertEquals(60, read.getInt("ttl_remaining"));
+    assertEquals(200, http.delete(key).statusCode());
+    assertEquals("{\"error\":\"Key not found\"}", http.get(key).body());
 
-      String line = "started: port " + server.port() + ", backend " + backend;
-      assertEquals(1, server.log().lines().filter(l -> l.contains(line)).count(), line);
-      assertEquals(
-          !Postgresql.isSelected(),
-          Files.isDirectory(data.resolve("kvstore")),
-          "Derby's database is in KV_DATA_DIR");
-    }
+    String line = "started: port " + server.port() + ", backend " + backend;
+    assertEquals(1, server.log().lines().filter(l -> l.contains(line)).count(), line);
+    assertEquals(
+        !Postgresql.isSelected(),
+        Files.isDirectory(server.dataDir().resolve("kvstore")),
+        "Derby's database is in KV_DATA_DIR");
   }
 
   /**
