@@ -30,8 +30,13 @@ function M.base64(s)
 end
 
 local json = { ["Content-Type"] = "application/json" }
+-- BENCH_TOKEN: sent as a bearer token with every request (kvstore with tokens issued)
+local token = os.getenv("BENCH_TOKEN")
 local function headers(h)
   local copy = {}
+  if token then
+    copy["Authorization"] = "Bearer " .. token
+  end
   for k, v in pairs(h or {}) do
     copy[k] = v
   end

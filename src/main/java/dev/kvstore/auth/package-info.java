@@ -14,12 +14,13 @@
  *       {@code @RolesAllowed}.
  *   <li>A3 — {@code POST /_tokens} issues a token and shows its secret once; {@code GET /_tokens}
  *       lists them without secrets; {@code DELETE /_tokens/{id}} revokes one, refused from the next
- *       request on. Tokens live in the database and survive restarts.
+ *       request on. Tokens live in the database and survive restarts. On embedded Derby the token
+ *       table is kept in memory ({@link dev.kvstore.auth.control.TokenTable}) and loaded again only
+ *       after a token was issued or revoked; on PostgreSQL every request asks the database.
  *   <li>A4 — protected mode (as in Redis): with no {@code KV_ADMIN_TOKEN} and no token issued,
  *       requests from loopback are served as admin without a token, and any other client gets 403
- *       with a sentence that says how to configure a token. Whether a token is issued is asked of
- *       the database only when it may have changed on embedded Derby ({@link
- *       dev.kvstore.auth.control.ProtectedMode}), on every such request on PostgreSQL.
+ *       with a sentence that says how to configure a token. Whether a token is issued comes from
+ *       the same token table, kept in memory on embedded Derby.
  *   <li>A5 — a token with a prefix may use only keys that start with it: a key outside answers 403
  *       whether or not it exists; listings and prefix deletes are narrowed to the prefix (never an
  *       error); a batch with any op outside it answers 403 and runs nothing.

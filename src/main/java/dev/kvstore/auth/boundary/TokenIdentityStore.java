@@ -1,7 +1,7 @@
 package dev.kvstore.auth.boundary;
 
-import dev.kvstore.auth.control.ProtectedMode;
 import dev.kvstore.auth.control.TokenSecrets;
+import dev.kvstore.auth.control.TokenTable;
 import dev.kvstore.auth.control.Tokens;
 import dev.kvstore.auth.entity.Scope;
 import jakarta.ejb.EJB;
@@ -26,7 +26,7 @@ public class TokenIdentityStore implements IdentityStore {
 
   @EJB Tokens tokens;
 
-  @Inject ProtectedMode protectedMode;
+  @Inject TokenTable table;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -42,8 +42,8 @@ public class TokenIdentityStore implements IdentityStore {
     return TokenSecrets.parse(given.token())
         .flatMap(
             parts ->
-                tokens
-                    .find(parts.id())
+                table
+                    .find(parts.id(), tokens::find, tokens::issued)
                     .filter(token -> TokenSecrets.matches(parts.secret(), token.secretSha256())))
         .map(
             token ->
@@ -55,6 +55,6 @@ public class TokenIdentityStore implements IdentityStore {
   /** Whether kvstore is unprotected: no admin token configured and no token issued (A4). */
   boolean noTokenConfigured() {
     return adminToken.filter(admin -> !admin.isBlank()).isEmpty()
-        && !protectedMode.anyIssued(tokens::anyIssued);
+        && !table.anyIssued(tokens::anyIssued, tokens::issued);
   }
 }

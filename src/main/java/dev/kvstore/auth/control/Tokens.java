@@ -23,13 +23,13 @@ public class Tokens {
 
   @PersistenceContext EntityManager em;
 
-  @Inject ProtectedMode protectedMode;
+  @Inject TokenTable table;
 
   /** A token just issued: the only moment its secret is known. */
   public record Issued(Token token, String secret) {}
 
   public Issued issue(Scope scope, Optional<String> keyPrefix, String description, Instant now) {
-    protectedMode.changing();
+    table.changing();
     TokenSecrets.Parts parts = TokenSecrets.generate();
     Token token =
         new Token(
@@ -45,13 +45,19 @@ public class Tokens {
 
   /** Revokes a token: from the next request on, it is refused (A3). */
   public void revoke(String id) {
-    protectedMode.changing();
+    table.changing();
     Token token = em.find(Token.class, id);
     if (token == null) {
       throw new TokenNotFound();
     }
     em.remove(token);
     em.flush();
+  }
+
+  /** Every issued token, for authentication (no caller yet): what {@link TokenTable} keeps. */
+  @PermitAll
+  public List<Token> issued() {
+    return em.createNamedQuery(Token.ALL, Token.class).getResultList();
   }
 
   /** The token with this id, for authentication (no caller yet). */
