@@ -26,7 +26,7 @@
  *       If-None-Match: *} writes only an absent key, {@code If-Match: *} only a present one, {@code
  *       If-Match: "<version>"} only that version; otherwise 412 and nothing changes. They apply to
  *       SET, PATCH, DELETE, counters and TTL changes; a GET whose {@code If-None-Match} names the
- *       current version answers 304.
+ *       current version answers 304, one whose {@code If-Match} names another a JSON 412.
  *   <li>E10 — every write is one read-modify-write of {@link
  *       dev.kvstore.entries.control.EntryStore#update}: lock, check the precondition, compute the
  *       new value and expiry from the live entry, write a new version.

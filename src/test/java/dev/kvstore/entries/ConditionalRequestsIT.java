@@ -104,6 +104,17 @@ class ConditionalRequestsIT {
   }
 
   @Test
+  void e9AGetWhoseIfMatchNamesAnotherVersionIsAJson412() {
+    Http http = new Http(base);
+    String key = uniqueKey("read-if-match");
+    String tag = etag(http.put(key, "{\"value\": 1}"));
+    HttpResponse<String> failed = http.send("GET", key, null, null, "If-Match", "\"0\"");
+    assertEquals(412, failed.statusCode());
+    assertTrue(Http.json(failed).getString("error").contains("precondition"), failed.body());
+    assertEquals(200, http.send("GET", key, null, null, "If-Match", tag).statusCode());
+  }
+
+  @Test
   void e9OfConcurrentIfNoneMatchStarWritersExactlyOneCreates() throws Exception {
     Http http = new Http(base);
     String key = uniqueKey("race");

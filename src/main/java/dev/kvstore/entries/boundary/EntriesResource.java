@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +75,7 @@ public class EntriesResource {
       description =
           "An expired key is never served: the read removes it and answers 404 \"Key not found"
               + " (expired)\". HEAD answers the same status and headers without a body (EXISTS).")
+  @Parameter(ref = "If-Match")
   @Parameter(ref = "If-None-Match")
   @APIResponse(
       responseCode = "200",
@@ -84,6 +86,7 @@ public class EntriesResource {
       responseCode = "304",
       description = "If-None-Match names the current version: not modified, no body.",
       headers = @Header(name = "ETag", ref = "ETag"))
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   @APIResponse(responseCode = "404", ref = "KeyNotFound")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -94,9 +97,9 @@ public class EntriesResource {
       @Parameter(ref = "key") @PathParam("key") String key, @Context Request request) {
     Instant now = clock.instant();
     Entry entry = store.get(access.read(key), now);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(entry));
-    if (notModified != null) {
-      return notModified.build();
+    Optional<Response> notModified = Preconditions.ofRead(request, entry);
+    if (notModified.isPresent()) {
+      return notModified.get();
     }
     return Response.ok(entry.toJson(now)).tag(Preconditions.etag(entry)).build();
   }

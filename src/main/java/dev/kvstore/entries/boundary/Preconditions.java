@@ -35,6 +35,23 @@ public final class Preconditions {
     };
   }
 
+  /**
+   * A read's preconditions against the entry found: the 304 to send when {@code If-None-Match}
+   * names its version; a {@link PreconditionFailed} (412 with a sentence) when {@code If-Match}
+   * names another; empty when the read goes on.
+   */
+  public static Optional<Response> ofRead(Request request, Entry entry) {
+    Response.ResponseBuilder answer = request.evaluatePreconditions(etag(entry));
+    if (answer == null) {
+      return Optional.empty();
+    }
+    Response response = answer.build();
+    if (response.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+      throw new PreconditionFailed(sentence(Optional.of(entry)));
+    }
+    return Optional.of(response);
+  }
+
   /** The strong ETag of an entry's version. */
   public static EntityTag etag(Entry entry) {
     return new EntityTag(Long.toString(entry.version()));
