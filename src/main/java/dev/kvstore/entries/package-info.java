@@ -29,7 +29,10 @@
  *       current version answers 304, one whose {@code If-Match} names another a JSON 412.
  *   <li>E10 — every write is one read-modify-write of {@link
  *       dev.kvstore.entries.control.EntryStore#update}: lock, check the precondition, compute the
- *       new value and expiry from the live entry, write a new version.
+ *       new value and expiry from the live entry, write a new version. A SET that depends on
+ *       nothing there (no condition, no {@code keep_ttl}) first tries one UPDATE of the live row,
+ *       which locks it itself ({@link dev.kvstore.entries.control.EntryStore#overwrite}); without a
+ *       live row it goes the same way.
  *   <li>E11 — on embedded Derby, reads are served from memory ({@link
  *       dev.kvstore.entries.control.EntryCache}) and stay linearizable: a key is cached only as
  *       committed, no write of it under way or completed since it was loaded; a write marks its

@@ -77,10 +77,12 @@ public class KvDataSource implements DataSource {
   }
 
   /**
-   * The server ends a lock wait (55P03) or any statement (57014) half a second before the
-   * configured lock timeout; the driver gives up on a server that has not answered by then, and on
-   * opening a connection after {@value #LOGIN_TIMEOUT_SECONDS} s: on a stalled database a request
-   * answers 503 within the lock timeout + 2 s (S12).
+   * The server ends a lock wait (55P03) half a second before the configured lock timeout and any
+   * statement (57014) a quarter second before it — later than the lock wait, so that a lock wait is
+   * always told as one (a 503 to retry at once), whatever the statement that waits; the driver
+   * gives up on a server that has not answered by then, and on opening a connection after {@value
+   * #LOGIN_TIMEOUT_SECONDS} s: on a stalled database a request answers 503 within the lock timeout
+   * + 2 s (S12).
    */
   private DataSource postgresql() {
     PGSimpleDataSource postgresql = new PGSimpleDataSource();
@@ -91,9 +93,10 @@ public class KvDataSource implements DataSource {
     if (!UNSET.equals(password)) {
       postgresql.setPassword(password);
     }
-    long serverMillis = lockTimeoutSeconds * 1000L - 500;
+    long lockMillis = lockTimeoutSeconds * 1000L - 500;
+    long statementMillis = lockTimeoutSeconds * 1000L - 250;
     postgresql.setOptions(
-        "-c lock_timeout=" + serverMillis + "ms -c statement_timeout=" + serverMillis + "ms");
+        "-c lock_timeout=" + lockMillis + "ms -c statement_timeout=" + statementMillis + "ms");
     postgresql.setConnectTimeout(LOGIN_TIMEOUT_SECONDS);
     postgresql.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
     postgresql.setSocketTimeout(lockTimeoutSeconds);

@@ -33,11 +33,12 @@
  *       derby.system.durability=test}, PostgreSQL with {@code fsync} or {@code synchronous_commit}
  *       off. So is a database that cannot be reached: one line, exit status 78.
  *   <li>S12 — a PostgreSQL that stops answering never hangs a request: opening a connection gives
- *       up after 1 s, a statement after {@code kv.lock.timeout-seconds} (the server's own lock and
- *       statement timeouts end half a second before), and the pool checks connections without a
- *       round trip, so a request answers 503 within the lock timeout + 2 s (a statement, then two
- *       attempts at a new connection); 4 s with a 2 s lock timeout. No lock is held across a
- *       statement ({@link dev.kvstore.storage.Versions}): one stalled request holds up no other.
+ *       up after 1 s, a statement after {@code kv.lock.timeout-seconds} (the server ends lock waits
+ *       half a second before, any statement a quarter second before, so a lock wait is always told
+ *       as one), and the pool checks connections without a round trip, so a request answers 503
+ *       within the lock timeout + 2 s (a statement, then two attempts at a new connection); 4 s
+ *       with a 2 s lock timeout. No lock is held across a statement ({@link
+ *       dev.kvstore.storage.Versions}): one stalled request holds up no other.
  *   <li>S13 — instances started at once on a new PostgreSQL database create its schema once: each
  *       looks for and creates the tables under an advisory lock held until its transaction commits.
  *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down
