@@ -105,6 +105,27 @@ class ExpiryIT {
     assertEquals("new", Http.json(http.get(key)).getString("value"));
   }
 
+  /** The same through the one-UPDATE overwrite of a plain SET: an expired row is not live. */
+  @Test
+  void e3APlainSetOnAnExpiredKeyCreatesAFreshEntry() {
+    Http http = new Http(base);
+    String key = uniqueKey("plain-reborn");
+    http.put(key, "{\"value\": \"old\", \"ttl\": 1}");
+    long oldVersion = Http.json(http.get(key)).getJsonNumber("version").longValueExact();
+    http.advanceClock(2);
+    HttpResponse<String> set = http.put(key, "{\"value\": \"new\", \"ttl\": 60}");
+    assertEquals(201, set.statusCode());
+    assertEquals("created", Http.json(set).getString("action"));
+    JsonObject read = Http.json(http.get(key));
+    assertEquals("new", read.getString("value"));
+    assertEquals(60, read.getInt("ttl_remaining"));
+    assertTrue(read.getJsonNumber("version").longValueExact() > oldVersion);
+    HttpResponse<String> again = http.put(key, "{\"value\": \"newer\"}");
+    assertEquals(200, again.statusCode(), "a live key is updated");
+    assertEquals(
+        -1, Http.json(http.get(key)).getInt("ttl_remaining"), "a plain SET clears the TTL");
+  }
+
   @Test
   void x2TheSweepDeletesOnlyExpiredEntries() {
     Http http = new Http(base);
