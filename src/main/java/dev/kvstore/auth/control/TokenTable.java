@@ -69,12 +69,12 @@ public class TokenTable {
   /** The table from memory, or loaded now; null where it is not kept or is being changed. */
   private Map<String, Token> table(Supplier<List<Token>> all) {
     Map<String, Token> known = issued;
-    if (known != null) {
-      return known;
+    if (known != null || !enabled) {
+      return known; // not kept: no lock taken on every request
     }
     long before;
     synchronized (this) {
-      if (!enabled || changing > 0) {
+      if (changing > 0) {
         return null;
       }
       before = changed;

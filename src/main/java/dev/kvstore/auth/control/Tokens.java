@@ -40,7 +40,7 @@ public class Tokens {
   }
 
   public List<Token> list() {
-    return em.createNamedQuery(Token.ALL, Token.class).getResultList();
+    return issued();
   }
 
   /** Revokes a token: from the next request on, it is refused (A3). */

@@ -4,7 +4,6 @@ import static dev.kvstore.json.JsonBodies.JSON;
 
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Change;
-import dev.kvstore.entries.control.Condition;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
@@ -280,11 +279,7 @@ public class EntriesResource {
     Instant now = clock.instant();
     SetRequest set =
         SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);
-    Condition condition = Preconditions.of(request, headers);
-    Written written =
-        condition == Condition.NONE && !set.expiry().keepsCurrent()
-            ? store.overwrite(key, now, set.json(), set.expiry().resolve(Optional.empty()))
-            : store.update(key, now, condition, set.change());
+    Written written = set.write(store, key, now, Preconditions.of(request, headers));
     Entry entry = written.entry();
     String answer =
         JSON.createObjectBuilder()

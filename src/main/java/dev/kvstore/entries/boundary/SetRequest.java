@@ -1,6 +1,9 @@
 package dev.kvstore.entries.boundary;
 
 import dev.kvstore.entries.control.Change;
+import dev.kvstore.entries.control.Condition;
+import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.errors.InvalidRequest;
 import dev.kvstore.json.JsonBodies;
@@ -8,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of a SET: {@code {"value": V, "ttl"?: s, "expires_at"?: t, "keep_ttl"?: true}}.
@@ -37,5 +41,15 @@ public record SetRequest(String json, Expiry expiry) {
   /** E8: the write, given the live entry: this value, and the expiry the request asks for. */
   public Change change() {
     return current -> new Change.Replacement(json, expiry.resolve(current.expiresAt()));
+  }
+
+  /**
+   * E10: the write under {@code condition}; with none and no {@code keep_ttl} nothing there
+   * matters, so a live row is overwritten in one statement ({@link EntryStore#overwrite}).
+   */
+  public Written write(EntryStore store, String key, Instant now, Condition condition) {
+    return condition == Condition.NONE && !expiry.keepsCurrent()
+        ? store.overwrite(key, now, json, Optional.ofNullable(expiry.at()))
+        : store.update(key, now, condition, change());
   }
 }
