@@ -60,7 +60,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       "fish.payara.statement-cache-size=64",
       "fish.payara.statement-cache-type= "
     },
-    minPoolSize = 2,
+    // No connection is kept open for its own sake: after fail-all-connections the pool opens its
+    // minimum again inside the request that found a broken one, each attempt up to 1 s on a
+    // stalled database (S12).
+    minPoolSize = 0,
     maxPoolSize = 64)
 @Singleton
 @Startup
