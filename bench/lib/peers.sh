@@ -35,16 +35,20 @@ expect() {
     die "$name: expected 2xx matching /$pattern/ from curl $*, got $status $answer"
 }
 
+# The JVM options kvstore runs with: those of the README's run command, unless set.
+KVSTORE_JAVA_OPTIONS=${KVSTORE_JAVA_OPTIONS:--Xmx512m}
+
 # start_kvstore [VAR=value...]: the product's runnable jar, on a fresh embedded Derby database.
 start_kvstore() {
   require_free_ports "$KVSTORE_PORT"
-  local dir
+  local dir java_options
   dir=$(mktemp -d "$WORK/kvstore-data.XXXX")
+  read -ra java_options <<<"$KVSTORE_JAVA_OPTIONS"
   CURRENT_LOG=$dir.log
   # the grace only delays stopping; Payara unpacks itself into java.io.tmpdir
   start_process "$CURRENT_LOG" env KV_PORT="$KVSTORE_PORT" KV_DATA_DIR="$dir" \
     KV_SHUTDOWN_GRACE_SECONDS=0 "$@" \
-    java -Xmx512m -Djava.io.tmpdir="$WORK/tmp" -jar "$WORK/kvstore.jar"
+    java "${java_options[@]}" -Djava.io.tmpdir="$WORK/tmp" -jar "$WORK/kvstore.jar"
   PEER_PIDS=("$STARTED_PID") PORT=$KVSTORE_PORT LUA_PEER=kvstore
   wait_for_http kvstore "http://127.0.0.1:$PORT/_health/ready" "$STARTED_PID"
   KVSTORE_VERSION=$(grep -m1 -o 'kvstore [^ ]* started' "$CURRENT_LOG" | cut -d' ' -f2)
