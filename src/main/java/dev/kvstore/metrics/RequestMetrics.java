@@ -13,10 +13,13 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** M1: counts and times every request by its operation; the status is counted as answered. */
@@ -42,11 +45,22 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
           .withUnit(MetricUnits.NANOSECONDS) // recorded in nanoseconds, exported in seconds
           .build();
 
+  /**
+   * Payara's registry cannot create two timers at once (its TimerImpl updates a shared HashMap: a
+   * ConcurrentModificationException, which made the first requests after a start answer 500): every
+   * metric is created under this lock, once, and kept.
+   */
+  private static final Object CREATING = new Object();
+
   @Inject MetricRegistry registry;
 
   @Context ResourceInfo resource;
 
   private final Map<Method, String> operations = new ConcurrentHashMap<>();
+
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -55,12 +69,27 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    Tag operation = new Tag("operation", operation(resource.getResourceMethod()));
-    registry
-        .counter(REQUESTS, operation, new Tag("status", Integer.toString(response.getStatus())))
+    String operation = operation(resource.getResourceMethod());
+    String status = Integer.toString(response.getStatus());
+    Tag operationTag = new Tag("operation", operation);
+    metric(
+            counters,
+            operation + ' ' + status,
+            () -> registry.counter(REQUESTS, operationTag, new Tag("status", status)))
         .inc();
     if (request.getProperty(STARTED_NANOS) instanceof Long started) {
-      registry.timer(DURATION, operation).update(Duration.ofNanos(System.nanoTime() - started));
+      metric(timers, operation, () -> registry.timer(DURATION, operationTag))
+          .update(Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private static <M> M metric(Map<String, M> metrics, String key, Supplier<M> create) {
+    M metric = metrics.get(key);
+    if (metric != null) {
+      return metric;
+    }
+    synchronized (CREATING) {
+      return metrics.computeIfAbsent(key, k -> create.get());
     }
   }
 
