@@ -37,8 +37,9 @@
  *       half a second before, any statement a quarter second before, so a lock wait is always told
  *       as one), and the pool checks connections without a round trip, so a request answers 503
  *       within the lock timeout + 2 s (a statement, then two attempts at a new connection); 4 s
- *       with a 2 s lock timeout. No lock is held across a statement ({@link
- *       dev.kvstore.storage.Versions}): one stalled request holds up no other.
+ *       with a 2 s lock timeout. No lock is held across a statement: writers that need a new block
+ *       of versions wait for the one reservation under way ({@link dev.kvstore.storage.Versions};
+ *       Derby refuses two at once), no longer than it may take.
  *   <li>S13 — instances started at once on a new PostgreSQL database create its schema once: each
  *       looks for and creates the tables under an advisory lock held until its transaction commits.
  *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down
