@@ -145,7 +145,7 @@ class KeysIT {
               () -> {
                 for (int i = 0; scanning.get() && i < 20_000; i++) {
                   String odd =
-                      Http.path(prefix + String.format("%05d", (i * 2 + writer * 7) % 5000 + 1));
+                      Http.path(prefix + String.format("%05d", (i * 2 + writer * 2500) % 5000 + 1));
                   http.put(odd, "{\"value\": 0}");
                   http.delete(odd);
                 }
