@@ -145,6 +145,22 @@ public final class MicroServer implements AutoCloseable {
     return port;
   }
 
+  /**
+   * Writes the stacks of the server's threads to {@code file} ({@code jcmd Thread.print}), for a
+   * test to show where a request waits; returns once written, or after 20 s.
+   */
+  public void dumpThreads(Path file) throws IOException, InterruptedException {
+    String jcmd = new File(System.getProperty("java.home"), "bin/jcmd").getPath();
+    Process dump =
+        new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .redirectOutput(file.toFile())
+            .start();
+    if (!dump.waitFor(20, TimeUnit.SECONDS)) {
+      dump.destroyForcibly();
+    }
+  }
+
   /** What the server has logged so far. */
   public String log() throws IOException {
     return Files.readString(log);

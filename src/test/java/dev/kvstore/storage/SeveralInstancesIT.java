@@ -8,6 +8,7 @@ import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
 import dev.kvstore.it.Scrape;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -20,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,15 +198,19 @@ class SeveralInstancesIT {
     String prefix = "paused-" + UUID.randomUUID() + "-";
     AtomicBoolean loading = new AtomicBoolean(true);
     List<Callable<List<Outcome>>> clients = new ArrayList<>();
+    AtomicLongArray inFlightSince = new AtomicLongArray(8); // 0: no request in flight
     for (int client = 0; client < 8; client++) {
       Http http = http(client);
       String key = prefix + client + "-";
+      int slot = client;
       clients.add(
           () -> {
             List<Outcome> outcomes = new ArrayList<>();
             for (int n = 0; loading.get(); n++) {
               long start = System.nanoTime();
+              inFlightSince.set(slot, start);
               HttpResponse<String> put = http.put(key + n, "{\"value\": " + n + "}");
+              inFlightSince.set(slot, 0);
               outcomes.add(
                   new Outcome(
                       key + n,
@@ -216,11 +223,13 @@ class SeveralInstancesIT {
             return outcomes;
           });
     }
-    ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+    ExecutorService pool = Executors.newFixedThreadPool(clients.size() + 1);
     List<Outcome> outcomes = new ArrayList<>();
     long[] outage = new long[2]; // when the pause began and ended
+    Path dumps = Path.of(System.getProperty("kvstore.itDir"), "o6-threads-" + UUID.randomUUID());
     try {
       List<Future<List<Outcome>>> results = clients.stream().map(pool::submit).toList();
+      pool.submit(() -> dumpThreadsOfSlowRequests(inFlightSince, loading, dumps));
       Thread.sleep(2000); // load before the outage
       outage[0] = System.nanoTime();
       Postgresql.Paused paused = Postgresql.pause();
@@ -264,13 +273,81 @@ class SeveralInstancesIT {
                   + "; it began "
                   + Duration.ofNanos(outcome.began() - outage[0])
                   + " after the pause began, which lasted "
-                  + Duration.ofNanos(outage[1] - outage[0]));
+                  + Duration.ofNanos(outage[1] - outage[0])
+                  + "; the instances' busy threads while a request was over "
+                  + SLOW
+                  + ":\n"
+                  + busyThreads(dumps));
       if (outcome.status() / 100 == 2) {
         HttpResponse<String> read = http(outcome.value()).get(outcome.key());
         assertEquals(200, read.statusCode(), outcome + " acknowledged but lost");
         assertEquals(outcome.value(), Http.json(read).getInt("value"));
       }
     }
+  }
+
+  /** How long a request may be in flight before o6 takes thread dumps of the instances. */
+  private static final Duration SLOW = Duration.ofSeconds(4);
+
+  /**
+   * While {@code loading}: whenever a request has been in flight for longer than {@link #SLOW}, the
+   * thread dumps of every instance, up to three rounds a second apart, into {@code dumps}.
+   */
+  private static Void dumpThreadsOfSlowRequests(
+      AtomicLongArray inFlightSince, AtomicBoolean loading, Path dumps) throws Exception {
+    int rounds = 0;
+    while (loading.get() && rounds < 3) {
+      Thread.sleep(100);
+      long now = System.nanoTime();
+      boolean slow = false;
+      for (int i = 0; i < inFlightSince.length(); i++) {
+        long since = inFlightSince.get(i);
+        slow |= since != 0 && now - since > SLOW.toNanos();
+      }
+      if (slow) {
+        Files.createDirectories(dumps);
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        for (int instance = 0; instance < INSTANCES; instance++) {
+          Path file = dumps.resolve("round-" + rounds + "-instance-" + instance + ".txt");
+          MicroServer server = servers.get(instance);
+          taken.add(
+              CompletableFuture.runAsync(
+                  () -> {
+                    try {
+                      server.dumpThreads(file);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }));
+        }
+        taken.forEach(CompletableFuture::join);
+        rounds++;
+        Thread.sleep(1000);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * From the first round of thread dumps: the stacks that run kvstore's code or open a PostgreSQL
+   * connection, 40 frames each at most; where the files are.
+   */
+  private static String busyThreads(Path dumps) {
+    StringBuilder busy = new StringBuilder("(all dumps in " + dumps + ")\n");
+    for (int instance = 0; instance < INSTANCES; instance++) {
+      Path file = dumps.resolve("round-0-instance-" + instance + ".txt");
+      try {
+        for (String thread : Files.readString(file).split("\n\n")) {
+          if (thread.contains("dev.kvstore") || thread.contains("PostgreSQL JDBC")) {
+            busy.append("instance ").append(instance).append(": ");
+            thread.lines().limit(40).forEach(line -> busy.append(line).append('\n'));
+          }
+        }
+      } catch (IOException e) {
+        busy.append("instance ").append(instance).append(": no dump (").append(e).append(")\n");
+      }
+    }
+    return busy.toString();
   }
 
   private static boolean isServing(String prefix) {
