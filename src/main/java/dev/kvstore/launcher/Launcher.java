@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 /** Starts Payara Micro with the settings Payara reads before the application can (U1–U4). */
 public final class Launcher {
 
   private static final String DEFAULT_PORT = "8080";
+
+  static final String STATEMENT_CACHE_SIZE = "kv.db.statement-cache-size";
 
   /** Time a stopping server goes on serving, so requests under way can finish. */
   private static final String DEFAULT_GRACE_SECONDS = "5";
@@ -34,11 +38,27 @@ public final class Launcher {
     if (System.getProperty("derby.stream.error.file") == null && isDirectory(dataDir)) {
       System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());
     }
+    statementCacheSize(env, System.getProperties())
+        .ifPresent(size -> System.setProperty(STATEMENT_CACHE_SIZE, size));
     List<String> options = new ArrayList<>(List.of("--port", port));
     options.addAll(List.of(args)); // later options win: a --port given here replaces KV_PORT
     Class.forName("fish.payara.micro.PayaraMicro")
         .getMethod("main", String[].class)
         .invoke(null, (Object) options.toArray(String[]::new));
+  }
+
+  /**
+   * S12: on PostgreSQL the connection pool keeps no prepared statements unless told to (README,
+   * {@code kv.db.statement-cache-size}; the pool reads it before the application can): the driver
+   * keeps its own, and discarding the pool after an outage would cancel each running statement
+   * through the stalled server. Empty when the setting is given or the database is Derby.
+   */
+  static Optional<String> statementCacheSize(Map<String, String> env, Properties system) {
+    boolean given =
+        system.getProperty(STATEMENT_CACHE_SIZE) != null
+            || env.containsKey("KV_DB_STATEMENT_CACHE_SIZE");
+    String url = system.getProperty("kv.db.url", env.getOrDefault("KV_DB_URL", ""));
+    return given || url.isBlank() ? Optional.empty() : Optional.of("0");
   }
 
   /** Whether the directory is there or could be made; if not, the application says why. */

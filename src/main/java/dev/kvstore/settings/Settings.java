@@ -41,7 +41,8 @@ public final class Settings {
           new Setting("kv.clock.skew-seconds", between(-86_400, 86_400)),
           new Setting("kv.cache.max-bytes", between(0, INT_MAX)),
           new Setting("kv.admin-token", Setting.secret(16)),
-          new Setting("kv.db.url", Setting.prefix("jdbc:postgresql://")));
+          new Setting("kv.db.url", Setting.prefix("jdbc:postgresql://")),
+          new Setting("kv.db.statement-cache-size", between(0, 10_000)));
 
   private Settings() {}
 

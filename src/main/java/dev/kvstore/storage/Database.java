@@ -56,8 +56,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       // A request waits at most 5 s for a free connection, then answers 503 (default: 60 s).
       "fish.payara.max-wait-time-in-millis=5000",
       // Each connection keeps its prepared statements: the same few are prepared on every write.
-      // The type must be blank for LRU (Payara issue 6647: unset, it is read as a class name).
-      "fish.payara.statement-cache-size=64",
+      // Not on PostgreSQL (the launcher sets 0 there, S12). The type must be blank for LRU (Payara
+      // issue 6647: unset, it is read as a class name).
+      "fish.payara.statement-cache-size=${MPCONFIG=kv.db.statement-cache-size:64}",
       "fish.payara.statement-cache-type= "
     },
     // No connection is kept open for its own sake: after fail-all-connections the pool opens its

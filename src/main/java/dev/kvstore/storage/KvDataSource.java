@@ -100,6 +100,8 @@ public class KvDataSource implements DataSource {
     postgresql.setConnectTimeout(LOGIN_TIMEOUT_SECONDS);
     postgresql.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
     postgresql.setSocketTimeout(lockTimeoutSeconds);
+    // a running statement closed by another thread is cancelled by a new connection to the server
+    postgresql.setCancelSignalTimeout(LOGIN_TIMEOUT_SECONDS);
     return postgresql;
   }
 

@@ -39,7 +39,10 @@
  *       within the lock timeout + 2 s (a statement, then two attempts at a new connection); 4 s
  *       with a 2 s lock timeout. No lock is held across a statement: writers that need a new block
  *       of versions wait for the one reservation under way ({@link dev.kvstore.storage.Versions};
- *       Derby refuses two at once), no longer than it may take.
+ *       Derby refuses two at once), no longer than it may take. The pool keeps no prepared
+ *       statements on PostgreSQL ({@code kv.db.statement-cache-size} 0, set by the launcher): when
+ *       it discards its connections, closing a cached statement that runs makes the driver cancel
+ *       it through a new connection, which waited on the stalled server while the pool was locked.
  *   <li>S13 — instances started at once on a new PostgreSQL database create its schema once: each
  *       looks for and creates the tables under an advisory lock held until its transaction commits.
  *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down

@@ -68,6 +68,17 @@ class HealthIT {
     return Path.of(System.getProperty("kvstore.itDir", "target/it"), "derby");
   }
 
+  /**
+   * S12: the pool keeps prepared statements on embedded Derby only; on PostgreSQL, discarding the
+   * pool after an outage would cancel each running one through the stalled server.
+   */
+  @Test
+  void s12ThePoolKeepsPreparedStatementsOnDerbyOnly() {
+    HttpResponse<String> reuse = new Http(base).post("_test/statement-reuse", "");
+    assertEquals(200, reuse.statusCode(), reuse.body());
+    assertEquals(Boolean.toString(!Postgresql.isSelected()), reuse.body());
+  }
+
   @Test
   void h1ReadyIsUpWhileTheDatabaseAnswers() {
     HttpResponse<String> ready = server().get("_health/ready");

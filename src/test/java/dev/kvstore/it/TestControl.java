@@ -3,6 +3,8 @@ package dev.kvstore.it;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.expiry.ExpirySweeper;
 import dev.kvstore.expiry.SweepStatistics;
+import dev.kvstore.storage.Database;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,11 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -35,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class TestControl {
 
+  /** Any statement, prepared twice by {@link #statementReuse}. */
+  private static final String STATEMENT = "SELECT COUNT(*) FROM KV_ENTRY";
+
   @Inject AdjustableClock clock;
 
   @EJB EntryStore store;
@@ -44,6 +52,9 @@ public class TestControl {
   @EJB LockHolder lockHolder;
 
   @Inject DatabaseOutage outage;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
 
   /**
    * Returns once the row of {@code key} is locked by a transaction that keeps it {@code millis}.
@@ -56,6 +67,25 @@ public class TestControl {
     CountDownLatch locked = new CountDownLatch(1);
     lockHolder.hold(key, millis, locked);
     return Boolean.toString(locked.await(10, TimeUnit.SECONDS));
+  }
+
+  /**
+   * Whether the connection pool keeps prepared statements: the same statement prepared twice on one
+   * connection, closed in between, is then the same statement of the driver.
+   */
+  @POST
+  @Operation(hidden = true) // test support, not part of the API
+  @Path("statement-reuse")
+  public String statementReuse() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      PreparedStatement first;
+      try (PreparedStatement statement = connection.prepareStatement(STATEMENT)) {
+        first = statement.unwrap(PreparedStatement.class);
+      }
+      try (PreparedStatement statement = connection.prepareStatement(STATEMENT)) {
+        return Boolean.toString(statement.unwrap(PreparedStatement.class) == first);
+      }
+    }
   }
 
   /** Fails as a lost database connection does. */

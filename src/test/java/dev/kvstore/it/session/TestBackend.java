@@ -26,7 +26,12 @@ public class TestBackend implements LauncherSessionListener {
       String database = Postgresql.createDatabaseOfRun("arquillian");
       System.setProperty(
           "kvstore.dbOptions",
-          "-Dkv.db.url=" + Postgresql.url(database) + " -Dkv.db.user=" + Postgresql.USER);
+          "-Dkv.db.url="
+              + Postgresql.url(database)
+              + " -Dkv.db.user="
+              + Postgresql.USER
+              // what the launcher sets on PostgreSQL (S12); Arquillian starts Payara Micro itself
+              + " -Dkv.db.statement-cache-size=0");
     } catch (SQLException e) {
       throw new IllegalStateException("The run's database cannot be created", e);
     }
