@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# One kvstore workload of bench/ab and bench/profile under wrk. Needs BENCH_DIR, KVSTORE_PORT and,
+# for get-token, TOKEN.
+
+# load WORKLOAD SECONDS: one wrk run, -t2 -c50; prints its BENCH_RESULT line
+load() {
+  local script vars
+  case $1 in
+    get) script=get.lua vars=(BENCH_KEY=bench:get) ;;
+    get-token) script=get.lua vars=(BENCH_KEY=bench:get BENCH_TOKEN="$TOKEN") ;;
+    set-hot) script=set_hot.lua vars=(BENCH_KEY=bench:hot) ;;
+    set-1k) script=set_keys.lua vars=(BENCH_KEYS=1000 BENCH_PREFIX=s:) ;;
+    incr) script=incr.lua vars=(BENCH_KEY=bench:counter) ;;
+    *) die "unknown workload '$1' (get set-hot set-1k incr get-token)" ;;
+  esac
+  env "${vars[@]}" BENCH_PEER=kvstore BENCH_LUA_DIR="$BENCH_DIR/lua" \
+    timeout $(($2 + 60)) wrk -t2 -c50 -d"$2"s --timeout 10s -s "$BENCH_DIR/lua/$script" \
+    "http://127.0.0.1:$KVSTORE_PORT" | grep '^BENCH_RESULT' || die "wrk printed no result"
+}
+
+# issue_token: prints a new read token of the running server (loopback: protected mode)
+issue_token() {
+  curl -sf -X POST -H 'Content-Type: application/json' -d '{"scope": "read"}' \
+    "http://127.0.0.1:$KVSTORE_PORT/_tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
+# field NAME LINE: the value of NAME=... in a BENCH_RESULT line
+field() {
+  local pattern="(^| )$1=([^ ]*)"
+  [[ $2 =~ $pattern ]] && echo "${BASH_REMATCH[2]}"
+}
