@@ -22,6 +22,9 @@ public class KvStoreApplication extends Application {
         // WADL would claim /application.wadl, a path that belongs to a key.
         "jersey.config.server.wadl.disableWadl", true,
         // An error status without a body must not become the servlet container's HTML page.
-        "jersey.config.server.response.setStatusOverSendError", true);
+        "jersey.config.server.response.setStatusOverSendError", true,
+        // No resource declares Bean Validation constraints: Jersey would still look for them on
+        // every call (bench/results/2026-11-27-4.md).
+        "jersey.config.beanValidation.disable.server", true);
   }
 }
