@@ -50,6 +50,12 @@ class SettingsTest {
     assertTrue(problem(Map.of("kv.key.max-length", "513")).orElseThrow().contains("1 to 512"));
     assertTrue(problem(Map.of("kv.keys.max-limit", "0")).isPresent());
     assertTrue(problem(Map.of("kv.json.max-depth", " 64")).isPresent(), "no blanks");
+    assertEquals(
+        Optional.of(
+            "kv.db.statement-cache-size (KV_DB_STATEMENT_CACHE_SIZE) must be a whole number from 0"
+                + " to 10000, not \"-1\""),
+        problem(Map.of("kv.db.statement-cache-size", "-1")));
+    assertEquals(Optional.empty(), problem(Map.of("kv.db.statement-cache-size", "0")));
   }
 
   @Test
