@@ -198,8 +198,8 @@ class SeveralInstancesIT {
     String prefix = "paused-" + UUID.randomUUID() + "-";
     AtomicBoolean loading = new AtomicBoolean(true);
     List<Callable<List<Outcome>>> clients = new ArrayList<>();
-    AtomicLongArray inFlightSince = new AtomicLongArray(8); // 0: no request in flight
-    for (int client = 0; client < 8; client++) {
+    AtomicLongArray inFlightSince = new AtomicLongArray(8); // per client; 0: no request in flight
+    for (int client = 0; client < inFlightSince.length(); client++) {
       Http http = http(client);
       String key = prefix + client + "-";
       int slot = client;
