@@ -2,10 +2,9 @@ package dev.kvstore.counters;
 
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
-import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.json.RequestBodies;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "apiKey")
 public class CountersResource {
 
-  @EJB EntryStore store;
+  @Inject KeyWrites writes;
 
   @Inject Clock clock;
 
@@ -100,7 +99,7 @@ public class CountersResource {
     CounterRequest counter =
         CounterRequest.parse(bodies.optionalObject(body, CounterRequest.EXAMPLE), now);
     Entry entry =
-        store
+        writes
             .update(
                 key,
                 now,

@@ -27,16 +27,21 @@
  *       If-Match: "<version>"} only that version; otherwise 412 and nothing changes. They apply to
  *       SET, PATCH, DELETE, counters and TTL changes; a GET whose {@code If-None-Match} names the
  *       current version answers 304, one whose {@code If-Match} names another a JSON 412.
- *   <li>E10 — every write is one read-modify-write of {@link
- *       dev.kvstore.entries.control.EntryStore#update}: lock, check the precondition, compute the
+ *   <li>E10 — every write is a read-modify-write under the key's row lock ({@link
+ *       dev.kvstore.entries.control.EntryStore#apply}): lock, check the precondition, compute the
  *       new value and expiry from the live entry, write a new version. A SET that depends on
- *       nothing there (no condition, no {@code keep_ttl}) first tries one UPDATE of the live row,
- *       which locks it itself ({@link dev.kvstore.entries.control.EntryStore#overwrite}); without a
- *       live row it goes the same way.
+ *       nothing there (no condition, no {@code keep_ttl}), alone, first tries one UPDATE of the
+ *       live row, which locks it itself; without a live row it goes the same way.
  *   <li>E11 — on embedded Derby, reads are served from memory ({@link
  *       dev.kvstore.entries.control.EntryCache}) and stay linearizable: a key is cached only as
  *       committed, no write of it under way or completed since it was loaded; a write marks its
  *       keys before it changes them and drops them once it has completed.
+ *   <li>E12 — clients' writes of one key that arrive while one is under way queue, and are applied
+ *       together, in arrival order, in the next transaction: one row lock and one commit for the
+ *       group ({@link dev.kvstore.entries.control.KeyWrites}). Each write acts on what the one
+ *       before it left, with its own precondition, version and answer, and fails alone when
+ *       refused; none is answered before its transaction has committed. A group that fails as a
+ *       whole fails the writes queued behind it. A batch's ops run in the batch's own transaction.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

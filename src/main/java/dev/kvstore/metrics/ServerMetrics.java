@@ -28,6 +28,8 @@ public class ServerMetrics {
   private Timer sweepDuration;
   private Counter lockTimeouts;
   private Counter databaseErrors;
+  private Counter writeGroups;
+  private Counter groupedWrites;
 
   @PostConstruct
   void register() {
@@ -46,6 +48,13 @@ public class ServerMetrics {
     databaseErrors =
         registry.counter(
             counter("kv_database_errors", "Database failures other than lock timeouts."));
+    writeGroups =
+        registry.counter(
+            counter(
+                "kv_write_groups", "Transactions that applied clients' queued writes of one key."));
+    groupedWrites =
+        registry.counter(
+            counter("kv_write_group_writes", "Writes applied by those transactions, all told."));
     for (int status : new int[] {400, 401, 403}) {
       registry.counter(AUTH_REFUSALS, new Tag("status", Integer.toString(status)));
     }
@@ -72,6 +81,12 @@ public class ServerMetrics {
     } else {
       databaseFailed();
     }
+  }
+
+  /** One transaction committed {@code writes} queued writes of one key (E12). */
+  public void writesApplied(int writes) {
+    writeGroups.inc();
+    groupedWrites.inc(writes);
   }
 
   public void lockTimedOut() {

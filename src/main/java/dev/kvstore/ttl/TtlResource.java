@@ -3,6 +3,7 @@ package dev.kvstore.ttl;
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
 import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.json.RequestBodies;
 import jakarta.ejb.EJB;
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TtlResource {
 
   @EJB EntryStore store;
+
+  @Inject KeyWrites writes;
 
   @Inject Clock clock;
 
@@ -139,7 +142,7 @@ public class TtlResource {
   private Response change(
       String key, TtlRequest change, Instant now, Request request, HttpHeaders headers) {
     Entry entry =
-        store.update(key, now, Preconditions.of(request, headers), change.change()).entry();
+        writes.update(key, now, Preconditions.of(request, headers), change.change()).entry();
     return answer(entry, now);
   }
 

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Deployments;
 import dev.kvstore.it.Http;
+import dev.kvstore.it.Scrape;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -91,7 +94,7 @@ class ConcurrencyIT {
     String key = "locked:" + UUID.randomUUID();
     http.put(key, "{\"value\": \"before\"}");
     String before = http.stored(key);
-    assertEquals("true", http.post("_test/hold-lock?millis=4000&key=" + key, "").body());
+    http.holdLock(key, 4000);
 
     HttpResponse<String> blocked = http.put(key, "{\"value\": \"after\"}");
 
@@ -108,6 +111,60 @@ class ConcurrencyIT {
     assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
     assertEquals(
         "The database is unavailable; retry later.", Http.json(response).getString("error"));
+  }
+
+  @Test
+  void e12IncrementsQueuedBehindABusyKeyShareTransactionsAndEachCountsOnce() throws Exception {
+    Http http = new Http(base);
+    String key = "grouped:" + UUID.randomUUID();
+    http.put(key, "{\"value\": 0}");
+    Scrape before = Scrape.of(base);
+    // The first increment waits for the row lock, the others queue behind it meanwhile.
+    http.holdLock(key, 1000);
+
+    List<HttpResponse<String>> responses = concurrently(writer -> http.post(key + "/incr", ""));
+
+    responses.forEach(response -> assertEquals(200, response.statusCode(), response.body()));
+    Map<Integer, Long> versionByCount = new TreeMap<>();
+    for (HttpResponse<String> response : responses) {
+      long version =
+          Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+      versionByCount.put(Http.json(response).getInt("value"), version);
+    }
+    assertEquals(
+        IntStream.rangeClosed(1, WRITERS).boxed().toList(), List.copyOf(versionByCount.keySet()));
+    List<Long> versions = List.copyOf(versionByCount.values());
+    assertEquals(versions.stream().sorted().toList(), versions, "a later count, a later version");
+    assertEquals(WRITERS, Http.json(http.get(key)).getInt("value"));
+    Scrape after = Scrape.of(base);
+    assertEquals(WRITERS, after.since(before, "kv_write_group_writes_total"));
+    double groups = after.since(before, "kv_write_groups_total");
+    assertTrue(groups >= 2 && groups < WRITERS, "transactions: " + groups);
+  }
+
+  @Test
+  void e12EachConditionalWriteQueuedWithOthersIsJudgedByItsOwnPrecondition() throws Exception {
+    Http http = new Http(base);
+    String key = "grouped-cas:" + UUID.randomUUID();
+    String etag = http.put(key, "{\"value\": 0}").headers().firstValue("ETag").orElseThrow();
+    http.holdLock(key, 1000);
+
+    // Even writers compare-and-set against the first version: one of them can win. Odd writers
+    // only need the key to exist: all of them win.
+    List<Integer> statuses =
+        concurrently(
+            writer ->
+                http.with("If-Match", writer % 2 == 0 ? etag : "*")
+                    .put(key, "{\"value\": " + writer + "}")
+                    .statusCode());
+
+    List<Integer> even =
+        IntStream.range(0, WRITERS).filter(w -> w % 2 == 0).mapToObj(statuses::get).toList();
+    List<Integer> odd =
+        IntStream.range(0, WRITERS).filter(w -> w % 2 == 1).mapToObj(statuses::get).toList();
+    assertTrue(odd.stream().allMatch(s -> s == 200), odd.toString());
+    assertTrue(even.stream().allMatch(s -> s == 200 || s == 412), even.toString());
+    assertTrue(even.stream().filter(s -> s == 200).count() <= 1, even.toString());
   }
 
   @Test

@@ -132,6 +132,17 @@ public final class Http {
     }
   }
 
+  /**
+   * Has another transaction of the test deployment lock the key's row for {@code millis}, as a slow
+   * writer would; returns once it holds the lock.
+   */
+  public void holdLock(String key, long millis) {
+    HttpResponse<String> held = post("_test/hold-lock?millis=" + millis + "&key=" + key, "");
+    if (!held.body().equals("true")) {
+      throw new IllegalStateException("the row was not locked: " + held.body());
+    }
+  }
+
   /** Puts the test deployment's clock back on the system time. */
   public void resetClock() {
     HttpResponse<String> reset = delete("_test/clock");

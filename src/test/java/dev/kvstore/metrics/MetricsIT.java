@@ -135,7 +135,7 @@ class MetricsIT {
     String key = uniqueKey("m4");
     http.put(key, "{\"value\": 1}");
     Scrape before = Scrape.of(base);
-    assertEquals("true", http.post("_test/hold-lock?key=" + key + "&millis=4000", "").body());
+    http.holdLock(key, 4000);
     assertEquals(503, http.put(key, "{\"value\": 2}").statusCode());
     assertEquals(503, http.post("_test/database-failure", "").statusCode());
     Scrape after = Scrape.of(base);

@@ -336,7 +336,7 @@ class OpenApiIT {
     Http http = http();
     String key = uniqueKey("openapi-locked");
     contract.check("putEntry", 201, http.put(key, "{\"value\": 1}"));
-    assertEquals("true", http.post("_test/hold-lock?millis=4000&key=" + key, "").body());
+    http.holdLock(key, 4000);
     HttpResponse<String> locked = http.put(key, "{\"value\": 2}");
     contract.check("putEntry", 503, locked);
     assertEquals("1", locked.headers().firstValue("Retry-After").orElse(""));

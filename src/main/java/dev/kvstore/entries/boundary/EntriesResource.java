@@ -5,6 +5,7 @@ import static dev.kvstore.json.JsonBodies.JSON;
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.json.JsonBodies;
@@ -61,6 +62,8 @@ public class EntriesResource {
           + " Every write gives the key a new version, sent as the ETag.";
 
   @EJB EntryStore store;
+
+  @Inject KeyWrites writes;
 
   @Inject Clock clock;
 
@@ -228,7 +231,7 @@ public class EntriesResource {
         JsonPatches.parse(headers.getMediaType().getSubtype(), bodies.value(body));
     Instant now = clock.instant();
     Written written =
-        store.update(
+        writes.update(
             key,
             now,
             Preconditions.of(request, headers),
@@ -279,7 +282,7 @@ public class EntriesResource {
     Instant now = clock.instant();
     SetRequest set =
         SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);
-    Written written = set.write(store, key, now, Preconditions.of(request, headers));
+    Written written = set.write(writes, key, now, Preconditions.of(request, headers));
     Entry entry = written.entry();
     String answer =
         JSON.createObjectBuilder()

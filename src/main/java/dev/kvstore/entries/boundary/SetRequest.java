@@ -2,7 +2,7 @@ package dev.kvstore.entries.boundary;
 
 import dev.kvstore.entries.control.Change;
 import dev.kvstore.entries.control.Condition;
-import dev.kvstore.entries.control.EntryStore;
+import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.errors.InvalidRequest;
@@ -45,11 +45,12 @@ public record SetRequest(String json, Expiry expiry) {
 
   /**
    * E10: the write under {@code condition}; with none and no {@code keep_ttl} nothing there
-   * matters, so a live row is overwritten in one statement ({@link EntryStore#overwrite}).
+   * matters: a blind write ({@link KeyWrites#overwrite}), which alone overwrites a live row in one
+   * statement.
    */
-  public Written write(EntryStore store, String key, Instant now, Condition condition) {
+  public Written write(KeyWrites writes, String key, Instant now, Condition condition) {
     return condition == Condition.NONE && !expiry.keepsCurrent()
-        ? store.overwrite(key, now, json, Optional.ofNullable(expiry.at()))
-        : store.update(key, now, condition, change());
+        ? writes.overwrite(key, now, json, Optional.ofNullable(expiry.at()))
+        : writes.update(key, now, condition, change());
   }
 }

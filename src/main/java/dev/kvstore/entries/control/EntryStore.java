@@ -29,7 +29,8 @@ import javax.sql.DataSource;
 /**
  * Reads and writes entries, each operation in one container-managed transaction.
  *
- * <p>Every method takes the operation's one {@code now}; expiry is decided against it alone.
+ * <p>Every operation has its one {@code now} (each write of a group its own); expiry is decided
+ * against it alone.
  */
 @Stateless
 @Interceptors(DatabaseFailures.class)
@@ -70,52 +71,52 @@ public class EntryStore {
   }
 
   /**
-   * One read-modify-write of a key under its row lock: checks the condition against the live entry,
-   * asks the change for the new value and expiry, and writes them with a new version (E4, E6). An
-   * expired row is removed first and counts as absent (E3).
+   * One read-modify-write of a key in the caller's transaction (an op of a batch): {@link #apply}
+   * of this one write; its refusal is thrown.
+   */
+  @RolesAllowed(Roles.WRITE)
+  public Written update(String key, Instant now, Condition condition, Change change) {
+    Write write = Write.of(now, condition, change);
+    apply(key, List.of(write));
+    return write.outcome();
+  }
+
+  /**
+   * Applies {@code writes}, in their order, to the key under its row lock, in one transaction (E10,
+   * E12): locks the row once, applies each write to what the one before left ({@link
+   * Write#applyInOrder}) and writes the last entry once. Each write's outcome is set; a client may
+   * learn it only after the transaction has committed. An expired row is removed first and counts
+   * as absent (E3).
+   *
+   * <p>One blind SET alone ({@link Write#overwrite}) first tries one UPDATE of the live row, which
+   * finds and locks it itself — one statement instead of a locking read and a write.
    *
    * <p>No row yet means no lock: two first writers race. The insert settles it inside the database
    * — the primary key lets one row through and makes the other insert wait for the first
    * transaction, then fail — and the loser goes round again in the same transaction: it finds the
-   * row, waits for its lock and applies its change to what the winner wrote.
+   * row, waits for its lock and applies its writes to what the winner wrote.
    */
   @RolesAllowed(Roles.WRITE)
-  public Written update(String key, Instant now, Condition condition, Change change) {
+  public void apply(String key, List<Write> writes) {
     cache.writing(key);
-    return write(key, now, condition, change, versions.next());
-  }
-
-  /**
-   * A SET whose value and expiry do not depend on what is there (no condition, no {@code
-   * keep_ttl}): a live row is overwritten by one UPDATE, which finds and locks it itself — one
-   * statement instead of a locking read and a write. Without a live row it is {@link #update}. The
-   * entry returned is the one written; its creation time, never answered, is not read back.
-   */
-  @RolesAllowed(Roles.WRITE)
-  public Written overwrite(String key, Instant now, String json, Optional<Instant> expiresAt) {
-    cache.writing(key);
-    long version = versions.next();
-    if (overwriteLive(key, now, json, expiresAt, version)) {
-      return new Written(false, Entry.create(key, json, expiresAt, version, now));
+    if (writes.size() == 1 && writes.get(0).isBlind() && overwriteLive(key, writes.get(0))) {
+      return;
     }
-    return write(
-        key, now, Condition.NONE, current -> new Change.Replacement(json, expiresAt), version);
-  }
-
-  private Written write(String key, Instant now, Condition condition, Change change, long version) {
     for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      Current current = lockLive(key, now);
-      condition.check(current.entry());
-      Change.Replacement replacement = change.apply(current);
-      if (current.entry().isPresent()) {
-        Entry entry = current.entry().get();
-        entry.overwrite(replacement.json(), replacement.expiresAt(), version, now);
-        em.flush();
-        return new Written(false, entry);
+      Current found = lockLive(key, writes.get(0).now());
+      Optional<Write> last = Write.applyInOrder(key, found, writes, versions::next);
+      if (last.isEmpty()) {
+        return;
       }
-      Entry fresh = Entry.create(key, replacement.json(), replacement.expiresAt(), version, now);
-      if (insertIfAbsent(fresh, now)) {
-        return new Written(true, fresh);
+      Entry entry = last.get().outcome().entry();
+      Instant now = last.get().now();
+      if (found.entry().isPresent()) {
+        found.entry().get().overwrite(entry.json(), entry.expiresAt(), entry.version(), now);
+        em.flush();
+        return;
+      }
+      if (insertIfAbsent(entry, now)) {
+        return;
       }
     }
     throw new LockTimeoutException(
@@ -194,18 +195,26 @@ public class EntryStore {
         .executeUpdate();
   }
 
-  /** Overwrites the key's row if it is live, on this transaction's connection; whether it was. */
-  private boolean overwriteLive(
-      String key, Instant now, String json, Optional<Instant> expiresAt, long version) {
+  /**
+   * Does a blind SET by one UPDATE of the key's row, on this transaction's connection, if the row
+   * is live; whether it was.
+   */
+  private boolean overwriteLive(String key, Write write) {
+    Entry entry = write.blindEntry(key, versions.next());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(OVERWRITE_LIVE_SQL)) {
-      update.setString(1, json);
-      update.setObject(2, expiresAt.map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
-      update.setLong(3, version);
-      update.setLong(4, now.toEpochMilli());
+      long now = write.now().toEpochMilli();
+      update.setString(1, entry.json());
+      update.setObject(2, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
+      update.setLong(3, entry.version());
+      update.setLong(4, now);
       update.setString(5, key);
-      update.setLong(6, now.toEpochMilli());
-      return update.executeUpdate() == 1;
+      update.setLong(6, now);
+      if (update.executeUpdate() == 1) {
+        write.done(new Written(false, entry));
+        return true;
+      }
+      return false;
     } catch (SQLException e) {
       throw new PersistenceException("overwrite failed", e);
     }
