@@ -101,42 +101,38 @@ public class KeyWrites {
     return write.outcome();
   }
 
-  /**
-   * Applies the group in one transaction; then hands the key to the oldest write queued behind it,
-   * with the writes it is to lead, and answers the group's other writes (the leader answers
-   * itself).
-   */
+  /** Applies the group in one transaction, then {@link #handOver hands the key over}. */
   private void lead(String key, List<Queued> group) {
-    boolean applied = false;
     RuntimeException failure = null;
     try {
       store.apply(key, group.stream().map(Queued::write).toList());
-      applied = true;
     } catch (RuntimeException e) {
       failure = e;
-    } finally {
-      if (!applied && failure == null) { // an Error is on its way up
-        failure = new IllegalStateException("The writes of key " + key + " were not applied.");
-      }
-      List<Queued> behind = next(key, failure != null);
-      if (failure == null) {
-        if (!behind.isEmpty()) {
-          behind.get(0).turn().complete(behind);
-        }
-      } else {
-        for (Queued queued : group) {
-          queued.write().failed(failure);
-        }
-        for (Queued queued : behind) {
-          queued.write().failed(failure);
-        }
-        settle(behind);
-      }
-      settle(group.subList(1, group.size()));
+    } catch (Error e) {
+      handOver(key, group, new IllegalStateException("The writes were not applied.", e));
+      throw e;
     }
-    if (applied) {
+    handOver(key, group, failure);
+    if (failure == null) {
       metrics.writesApplied(group.size());
     }
+  }
+
+  /**
+   * After a group: hands the key to the oldest write queued behind it, with the writes it is to
+   * lead — or, after a failure, fails them all with the group — and answers the group's other
+   * writes (the leader answers itself).
+   */
+  private void handOver(String key, List<Queued> group, RuntimeException failure) {
+    List<Queued> behind = next(key, failure != null);
+    if (failure != null) {
+      group.forEach(queued -> queued.write().failed(failure));
+      behind.forEach(queued -> queued.write().failed(failure));
+      settle(behind);
+    } else if (!behind.isEmpty()) {
+      behind.get(0).turn().complete(behind);
+    }
+    settle(group.subList(1, group.size()));
   }
 
   /**
