@@ -2,6 +2,9 @@
 # One kvstore workload of bench/ab and bench/profile under wrk. Needs BENCH_DIR, KVSTORE_PORT and,
 # for get-token, TOKEN.
 
+# set-big: SET over this many keys, which the caller preloads (prefix k:, bench/run's workload 3b)
+BIG_KEYS=${BENCH_BIG_KEYS:-1000000}
+
 # load WORKLOAD SECONDS: one wrk run, -t2 -c50; prints its BENCH_RESULT line
 load() {
   local script vars
@@ -10,8 +13,9 @@ load() {
     get-token) script=get.lua vars=(BENCH_KEY=bench:get BENCH_TOKEN="$TOKEN") ;;
     set-hot) script=set_hot.lua vars=(BENCH_KEY=bench:hot) ;;
     set-1k) script=set_keys.lua vars=(BENCH_KEYS=1000 BENCH_PREFIX=s:) ;;
+    set-big) script=set_keys.lua vars=(BENCH_KEYS="$BIG_KEYS" BENCH_PREFIX=k:) ;;
     incr) script=incr.lua vars=(BENCH_KEY=bench:counter) ;;
-    *) die "unknown workload '$1' (get set-hot set-1k incr get-token)" ;;
+    *) die "unknown workload '$1' (get set-hot set-1k set-big incr get-token)" ;;
   esac
   env "${vars[@]}" BENCH_PEER=kvstore BENCH_LUA_DIR="$BENCH_DIR/lua" \
     timeout $(($2 + 60)) wrk -t2 -c50 -d"$2"s --timeout 10s -s "$BENCH_DIR/lua/$script" \
