@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# One kvstore workload of bench/ab and bench/profile under wrk. Needs BENCH_DIR, KVSTORE_PORT and,
-# for get-token, TOKEN.
+# One kvstore workload of bench/ab and bench/profile under wrk. Needs BENCH_DIR and KVSTORE_PORT;
+# call prepare once per server before a workload's first load.
 
 # set-big: SET over this many keys, which the caller preloads (prefix k:, bench/run's workload 3b)
 BIG_KEYS=${BENCH_BIG_KEYS:-1000000}
@@ -20,6 +20,21 @@ load() {
   env "${vars[@]}" BENCH_PEER=kvstore BENCH_LUA_DIR="$BENCH_DIR/lua" \
     timeout $(($2 + 60)) wrk -t2 -c50 -d"$2"s --timeout 10s -s "$BENCH_DIR/lua/$script" \
     "http://127.0.0.1:$KVSTORE_PORT" | grep '^BENCH_RESULT' || die "wrk printed no result"
+}
+
+# prepare WORKLOAD: what the workload needs of a freshly started server, not measured: get-token a
+# read token (TOKEN; it ends protected mode), set-big its preloaded keys
+prepare() {
+  case $1 in
+    get-token)
+      TOKEN=$(issue_token)
+      [[ -n $TOKEN ]] || die "could not issue a token"
+      ;;
+    set-big)
+      say "preloading $BIG_KEYS keys"
+      preload_kvstore k: "$BIG_KEYS"
+      ;;
+  esac
 }
 
 # issue_token: prints a new read token of the running server (loopback: protected mode)
