@@ -3,19 +3,31 @@ package dev.kvstore.json;
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** Request bodies: JSON objects, read within a byte limit (J1–J3). */
@@ -28,6 +40,8 @@ public final class JsonBodies {
    * again, a scan of the class path under a lock.
    */
   public static final JsonProvider JSON = JsonProvider.provider();
+
+  private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
 
   /**
    * Parsers for request bodies. J2: {@code {"value": 1, "value": 2}} is ambiguous, and Parsson
@@ -56,6 +70,26 @@ public final class JsonBodies {
     }
     return value.asJsonObject();
   }
+
+  /**
+   * A JSON object body whose field {@code field} is copied to compact text as it is parsed, never
+   * built as a tree, so that a large value costs about its own size in memory: the text is the same
+   * as {@code JsonValue.toString()} of the parsed value (J3), and its objects refuse repeated names
+   * (J2). A 400 or 413 as for {@link #readObject}.
+   */
+  public static ObjectWithText readObjectWithText(
+      JsonParserFactory parsers, InputStream body, long maxBytes, String example, String field) {
+    byte[] bytes = readBounded(body, maxBytes);
+    return guarded(parsers, bytes, parser -> copyObject(parser, example, field));
+  }
+
+  /**
+   * A body read by {@link #readObjectWithText}.
+   *
+   * @param fields every field but the copied one
+   * @param text the copied field's JSON text, if the body has that field
+   */
+  public record ObjectWithText(JsonObject fields, Optional<String> text) {}
 
   /** The body as one JSON value of any type; a 400 or 413 as for {@link #readObject}. */
   public static JsonValue readValue(JsonParserFactory parsers, InputStream body, long maxBytes) {
@@ -122,13 +156,24 @@ public final class JsonBodies {
   }
 
   private static JsonValue parse(JsonParserFactory parsers, byte[] body) {
+    return guarded(
+        parsers,
+        body,
+        parser -> {
+          parser.next();
+          return parser.getValue();
+        });
+  }
+
+  /** Runs {@code read} on a parser of the whole body; a 400 for any way the body is not JSON. */
+  private static <T> T guarded(
+      JsonParserFactory parsers, byte[] body, Function<JsonParser, T> read) {
     if (isBlank(body)) {
       throw InvalidRequest.badRequest("The body is empty; send a JSON object.");
     }
     try (JsonParser parser =
         parsers.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-      parser.next();
-      JsonValue value = parser.getValue();
+      T value = read.apply(parser);
       if (parser.hasNext()) {
         throw InvalidRequest.badRequest("The body goes on after its JSON value; send one value.");
       }
@@ -143,6 +188,82 @@ public final class JsonBodies {
       // Parsson's refusal of a body nested too deeply is a bare RuntimeException.
       throw InvalidRequest.badRequest(
           "The body is nested too deeply: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static ObjectWithText copyObject(JsonParser parser, String example, String field) {
+    if (parser.next() != JsonParser.Event.START_OBJECT) {
+      throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
+    }
+    JsonObjectBuilder fields = JSON.createObjectBuilder();
+    Set<String> names = new HashSet<>();
+    String text = null;
+    for (Event event = parser.next(); event == Event.KEY_NAME; event = parser.next()) {
+      String name = parser.getString();
+      requireFirst(names, name, parser);
+      if (name.equals(field)) {
+        text = copyValue(parser);
+      } else {
+        parser.next();
+        fields.add(name, parser.getValue());
+      }
+    }
+    return new ObjectWithText(fields.build(), Optional.ofNullable(text));
+  }
+
+  /**
+   * The next value's compact text. A scalar is its parsed value's own text; an array or object is
+   * written by the generator that writes a parsed tree, event by event.
+   */
+  private static String copyValue(JsonParser parser) {
+    Event first = parser.next();
+    if (first != Event.START_ARRAY && first != Event.START_OBJECT) {
+      return parser.getValue().toString();
+    }
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = GENERATORS.createGenerator(text)) {
+      Deque<Set<String>> names = new ArrayDeque<>();
+      for (Event event = first; ; event = parser.next()) {
+        switch (event) {
+          case START_OBJECT -> {
+            out.writeStartObject();
+            names.push(new HashSet<>());
+          }
+          case START_ARRAY -> {
+            out.writeStartArray();
+            names.push(Set.of());
+          }
+          case END_OBJECT, END_ARRAY -> {
+            out.writeEnd();
+            names.pop();
+          }
+          case KEY_NAME -> {
+            String name = parser.getString();
+            requireFirst(names.peek(), name, parser);
+            out.writeKey(name);
+          }
+          default -> out.write(parser.getValue());
+        }
+        if (names.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /** J2: a name repeated within one object is a 400, as the parser's object builder has it. */
+  private static void requireFirst(Set<String> names, String name, JsonParser parser) {
+    if (!names.add(name)) {
+      JsonLocation at = parser.getLocation();
+      throw InvalidRequest.badRequest(
+          "The body is not valid JSON: the name \""
+              + name
+              + "\" appears twice in one object (line "
+              + at.getLineNumber()
+              + ", column "
+              + at.getColumnNumber()
+              + ").");
     }
   }
 

@@ -37,6 +37,11 @@ public class RequestBodies {
     return JsonBodies.readObject(parsers, body, maxBodyBytes, example);
   }
 
+  /** A JSON object with the field {@code field} as text, never a tree (a SET's value). */
+  public JsonBodies.ObjectWithText objectWithText(InputStream body, String example, String field) {
+    return JsonBodies.readObjectWithText(parsers, body, maxBodyBytes, example, field);
+  }
+
   /** A JSON object, or an empty one for an empty body. */
   public JsonObject optionalObject(InputStream body, String example) {
     return JsonBodies.readOptionalObject(parsers, body, maxBodyBytes, example);

@@ -8,7 +8,8 @@
  *       the parser's position.
  *   <li>J4 — a body nested deeper than {@code kv.json.max-depth} (64) answers 400.
  *   <li>J3 — numbers are read as exact decimals and strings as written, so a value serialized back
- *       is the same JSON text in compact form.
+ *       is the same JSON text in compact form. A SET's value is copied to that text as it is
+ *       parsed, never built as a tree: a request holds about its body's size in memory.
  * </ul>
  */
 package dev.kvstore.json;

@@ -10,9 +10,13 @@ import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** J1–J3: request bodies. */
@@ -26,9 +30,13 @@ class JsonBodiesTest {
         "{}");
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  private static JsonBodies.ObjectWithText readWithText(String body) {
+    return JsonBodies.readObjectWithText(
+        JsonBodies.parsers(64), stream(body), 1_000_000, "{}", "value");
+  }
+
+  static List<String> notOneJsonObject() {
+    return List.of(
         "",
         "   ",
         "{\"value\": 1",
@@ -39,13 +47,34 @@ class JsonBodiesTest {
         "null",
         "{\"value\": 1, \"value\": 2}",
         "{\"value\": {\"a\": 1, \"a\": 2}}",
+        "{\"value\": [1, {\"b\": {}, \"a\": [{\"c\": 1, \"c\": 1}]}]}",
+        "{\"ttl\": 1, \"value\": 1, \"ttl\": 2}",
+        "{\"value\": 1, \"ttl\": {\"a\": 1, \"a\": 2}}",
+        "{\"value\": [1, 2}",
+        "{\"value\": {\"a\": 1]}",
         "{value: 1}",
         "{\"value\": 01}",
-        "{\"value\": NaN}"
-      })
+        "{\"value\": NaN}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("notOneJsonObject")
   void j2AnythingButOneJsonObjectIsA400(String body) {
     InvalidRequest e = assertThrows(InvalidRequest.class, () -> read(body, 1000));
     assertEquals(400, e.status());
+  }
+
+  @ParameterizedTest
+  @MethodSource("notOneJsonObject")
+  void j2AnythingButOneJsonObjectIsA400AlsoWhenAFieldIsCopiedAsText(String body) {
+    InvalidRequest e = assertThrows(InvalidRequest.class, () -> readWithText(body));
+    assertEquals(400, e.status(), e.getMessage());
+  }
+
+  @Test
+  void j2ANameRepeatedInSiblingObjectsIsNoRepetition() {
+    String value = "[{\"a\":1},{\"a\":2,\"b\":{\"a\":3}}]";
+    assertEquals(value, readWithText("{\"value\":" + value + "}").text().orElseThrow());
   }
 
   @Test
@@ -80,6 +109,59 @@ class JsonBodiesTest {
             + "12345678901234567890123,3.141592653589793238462643383279],"
             + "\"s\":\"é ü 名前 😀 \\\" \\\\ \\n \\u0001\",\"t\":true,\"f\":false,\"n\":null,\"o\":{}}";
     assertEquals(value, read("{\"value\":" + value + "}", 10_000).get("value").toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\":[1,-2,0.1,2.50,1E+3,1e3,-0,9223372036854775807,-9223372036854775808,"
+            + "12345678901234567890123,3.141592653589793238462643383279],"
+            + "\"s\":\"é ü 名前 😀 \\\" \\\\ \\n \\u0001 \\/\",\"t\":true,\"f\":false,\"n\":null,\"o\":{}}",
+        "[[],{},[[{\"\":\"\"}]]]",
+        "\"root \\u001f\"",
+        "1E+3",
+        "-0.0",
+        "false",
+        "null"
+      })
+  void j3ACopiedFieldIsTheTextOfItsParsedValue(String value) {
+    String body = "{\"ttl\": 5, \"value\": " + value + ", \"keep_ttl\": false}";
+    JsonBodies.ObjectWithText copied = readWithText(body);
+    assertEquals(read(body, 10_000).get("value").toString(), copied.text().orElseThrow());
+    assertEquals(Set.of("ttl", "keep_ttl"), copied.fields().keySet());
+    assertEquals(5, copied.fields().getInt("ttl"));
+  }
+
+  @Test
+  void j3EveryCharacterIsCopiedAsItsParsedValueWritesIt() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      if (!Character.isSurrogate(c)) {
+        all.append(c);
+      }
+    }
+    all.append("😀");
+    String string = JsonBodies.JSON.createValue(all.toString()).toString();
+    for (String value : List.of(string, "[" + string + "]", "{" + string + ":" + string + "}")) {
+      String body = "{\"value\":" + value + "}";
+      assertEquals(read(body, 1_000_000).get("value").toString(), readWithText(body).text().get());
+    }
+  }
+
+  @Test
+  void withoutTheFieldThereIsNoText() {
+    JsonBodies.ObjectWithText copied = readWithText("{\"ttl\": 5}");
+    assertEquals(Optional.empty(), copied.text());
+    assertEquals(Set.of("ttl"), copied.fields().keySet());
+  }
+
+  @Test
+  void j4ACopiedFieldNestedDeeperThanTheLimitIsA400AndTheLimitItselfIsRead() {
+    String atLimit = "[".repeat(63) + "]".repeat(63);
+    assertEquals(atLimit, readWithText("{\"value\":" + atLimit + "}").text().orElseThrow());
+    InvalidRequest e =
+        assertThrows(InvalidRequest.class, () -> readWithText("{\"value\":[" + atLimit + "]}"));
+    assertEquals(400, e.status());
   }
 
   @Test

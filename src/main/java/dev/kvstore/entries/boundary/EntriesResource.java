@@ -281,7 +281,8 @@ public class EntriesResource {
     access.write(key);
     Instant now = clock.instant();
     SetRequest set =
-        SetRequest.parse(bodies.object(body, SetRequest.EXAMPLE), bodies.maxValueBytes(), now);
+        SetRequest.parse(
+            bodies.objectWithText(body, SetRequest.EXAMPLE, "value"), bodies.maxValueBytes(), now);
     Written written = set.write(writes, key, now, Preconditions.of(request, headers));
     Entry entry = written.entry();
     String answer =

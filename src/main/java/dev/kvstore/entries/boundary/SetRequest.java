@@ -7,6 +7,7 @@ import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Expiry;
 import dev.kvstore.errors.InvalidRequest;
 import dev.kvstore.json.JsonBodies;
+import dev.kvstore.json.JsonBodies.ObjectWithText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -26,16 +27,24 @@ public record SetRequest(String json, Expiry expiry) {
   private static final List<String> FIELDS = List.of("value", "ttl", "expires_at", "keep_ttl");
 
   /** E7: every field known, a value present and within {@code maxValueBytes}, a valid expiry. */
-  public static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
-    JsonBodies.requireKnownFields(body, FIELDS, "a SET");
-    JsonValue value = body.get("value");
-    if (value == null) {
-      throw InvalidRequest.badRequest("The field \"value\" is missing, as in " + EXAMPLE + ".");
-    }
-    String json = JsonBodies.requireValueSize(value.toString(), maxValueBytes);
+  public static SetRequest parse(ObjectWithText body, long maxValueBytes, Instant now) {
+    JsonObject fields = body.fields();
+    JsonBodies.requireKnownFields(fields, FIELDS, "a SET");
+    String json =
+        JsonBodies.requireValueSize(body.text().orElseThrow(SetRequest::missing), maxValueBytes);
     Expiry expiry =
-        Expiry.fromFields(body.get("ttl"), body.get("expires_at"), body.get("keep_ttl"), now);
+        Expiry.fromFields(fields.get("ttl"), fields.get("expires_at"), fields.get("keep_ttl"), now);
     return new SetRequest(json, expiry);
+  }
+
+  /** As {@link #parse(ObjectWithText, long, Instant)}, for a body already parsed (a batch's op). */
+  public static SetRequest parse(JsonObject body, long maxValueBytes, Instant now) {
+    Optional<String> value = Optional.ofNullable(body.get("value")).map(JsonValue::toString);
+    return parse(new ObjectWithText(body, value), maxValueBytes, now);
+  }
+
+  private static InvalidRequest missing() {
+    return InvalidRequest.badRequest("The field \"value\" is missing, as in " + EXAMPLE + ".");
   }
 
   /** E8: the write, given the live entry: this value, and the expiry the request asks for. */

@@ -20,13 +20,22 @@ class SetRequestTest {
 
   private static SetRequest parse(String body, long maxValueBytes) {
     return SetRequest.parse(
-        JsonBodies.readObject(
-            JsonBodies.parsers(64),
-            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-            1 << 20,
-            "{}"),
+        JsonBodies.readObjectWithText(
+            JsonBodies.parsers(64), stream(body), 1 << 20, SetRequest.EXAMPLE, "value"),
         maxValueBytes,
         NOW);
+  }
+
+  /** A batch's op: the body already parsed as a tree. */
+  private static SetRequest parseTree(String body, long maxValueBytes) {
+    return SetRequest.parse(
+        JsonBodies.readObject(JsonBodies.parsers(64), stream(body), 1 << 20, "{}"),
+        maxValueBytes,
+        NOW);
+  }
+
+  private static ByteArrayInputStream stream(String body) {
+    return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -44,6 +53,7 @@ class SetRequestTest {
       })
   void anyJsonValueIsKeptAsTheSameText(String value) {
     assertEquals(value, parse("{\"value\":" + value + "}", 1000).json());
+    assertEquals(value, parseTree("{\"value\":" + value + "}", 1000).json());
   }
 
   @Test
@@ -69,6 +79,8 @@ class SetRequestTest {
   @Test
   void aMissingValueIsA400() {
     assertEquals(400, assertThrows(InvalidRequest.class, () -> parse("{\"ttl\": 5}", 10)).status());
+    assertEquals(
+        400, assertThrows(InvalidRequest.class, () -> parseTree("{\"ttl\": 5}", 10)).status());
   }
 
   @Test
