@@ -192,7 +192,7 @@ public final class JsonBodies {
   }
 
   private static ObjectWithText copyObject(JsonParser parser, String example, String field) {
-    if (parser.next() != JsonParser.Event.START_OBJECT) {
+    if (parser.next() != Event.START_OBJECT) {
       throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
     }
     JsonObjectBuilder fields = JSON.createObjectBuilder();
