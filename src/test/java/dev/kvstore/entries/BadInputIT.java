@@ -57,7 +57,10 @@ class BadInputIT {
         "{\"value\": 1, \"expires_at\": \"next week\"}",
         "{\"value\": 1, \"tll\": 60}",
         "{\"value\": 1, \"keep_ttl\": \"yes\"}",
-        "{\"value\": 1, \"value\": 2}"
+        "{\"value\": 1, \"value\": 2}",
+        "{\"value\": {\"a\": [{\"b\": 1, \"b\": 2}]}}",
+        "{\"ttl\": 60, \"value\": 1, \"ttl\": 60}",
+        "{\"value\": [1, {\"a\": 2]}"
       })
   void aBadSetBodyIsA400AndChangesNothing(String body) {
     Http http = new Http(base);
