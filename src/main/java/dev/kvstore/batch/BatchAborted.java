@@ -1,7 +1,6 @@
 package dev.kvstore.batch;
 
 import jakarta.ejb.ApplicationException;
-import jakarta.json.JsonArray;
 
 /**
  * An op of an atomic batch failed: the whole transaction is rolled back and the batch answers 409
@@ -13,9 +12,9 @@ class BatchAborted extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int failedOp;
-  private final transient JsonArray results;
+  private final String results;
 
-  BatchAborted(int failedOp, String sentence, JsonArray results) {
+  BatchAborted(int failedOp, String sentence, String results) {
     super(sentence, null, false, false);
     this.failedOp = failedOp;
     this.results = results;
@@ -25,7 +24,8 @@ class BatchAborted extends RuntimeException {
     return failedOp;
   }
 
-  JsonArray results() {
+  /** The results as a JSON array's text. */
+  String results() {
     return results;
   }
 }

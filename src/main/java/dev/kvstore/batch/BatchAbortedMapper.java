@@ -14,12 +14,13 @@ public class BatchAbortedMapper implements ExceptionMapper<BatchAborted> {
   @Override
   public Response toResponse(BatchAborted e) {
     String body =
-        JSON.createObjectBuilder()
-            .add("error", e.getMessage())
-            .add("failed_op", e.failedOp())
-            .add("results", e.results())
-            .build()
-            .toString();
+        "{\"error\":"
+            + JSON.createValue(e.getMessage())
+            + ",\"failed_op\":"
+            + e.failedOp()
+            + ",\"results\":"
+            + e.results()
+            + "}";
     return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

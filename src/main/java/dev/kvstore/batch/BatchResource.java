@@ -1,7 +1,5 @@
 package dev.kvstore.batch;
 
-import static dev.kvstore.json.JsonBodies.JSON;
-
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
@@ -12,8 +10,6 @@ import dev.kvstore.storage.SqlErrors;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +39,9 @@ public class BatchResource {
 
   /** Tries of an atomic batch that lost a deadlock or a lock wait: it changed nothing, so retry. */
   private static final int ATOMIC_ATTEMPTS = 3;
+
+  private static final String UNAVAILABLE =
+      "{\"status\":503,\"error\":\"The database is unavailable; retry this op.\"}";
 
   @EJB BatchRunner runner;
 
@@ -104,11 +103,11 @@ public class BatchResource {
         access.write(op.key());
       }
     }
-    JsonArray results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
-    return JSON.createObjectBuilder().add("results", results).build().toString();
+    String results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
+    return "{\"results\":" + results + "}";
   }
 
-  private JsonArray atomically(List<Op> ops, Instant now) {
+  private String atomically(List<Op> ops, Instant now) {
     for (int attempt = 1; ; attempt++) {
       try {
         return runner.runAtomically(ops, now);
@@ -122,21 +121,18 @@ public class BatchResource {
   }
 
   /** {@code "atomic": false}: each op in a transaction of its own, each result reported. */
-  private JsonArray oneByOne(List<Op> ops, Instant now) {
-    JsonArrayBuilder results = JSON.createArrayBuilder();
+  private String oneByOne(List<Op> ops, Instant now) {
+    String[] results = new String[ops.size()];
     for (Op op : ops) {
       try {
-        results.add(op.run(store, now).toJson());
+        results[op.index()] = op.run(store, now).toJson();
       } catch (Refusal e) {
-        results.add(BatchRunner.failure(e));
+        results[op.index()] = BatchRunner.failure(e);
       } catch (DatabaseUnavailable e) {
         metrics.failed(e);
-        results.add(
-            JSON.createObjectBuilder()
-                .add("status", 503)
-                .add("error", "The database is unavailable; retry this op."));
+        results[op.index()] = UNAVAILABLE;
       }
     }
-    return results.build();
+    return BatchRunner.toArray(results);
   }
 }

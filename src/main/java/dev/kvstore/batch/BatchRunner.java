@@ -11,13 +11,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 
 /** Runs an atomic batch in one transaction: all of it, or none of it (B3, B4). */
 @Stateless
@@ -33,8 +30,8 @@ public class BatchRunner {
    * whatever the order of their ops. Results come back in the ops' order.
    */
   @RolesAllowed(Roles.READ) // each op's store call checks the role it needs
-  public JsonArray runAtomically(List<Op> ops, Instant now) {
-    JsonObject[] results = new JsonObject[ops.size()];
+  public String runAtomically(List<Op> ops, Instant now) {
+    String[] results = new String[ops.size()];
     for (Op op : ops.stream().sorted(Comparator.comparing(Op::key)).toList()) {
       try {
         results[op.index()] = op.run(store, now).toJson();
@@ -50,15 +47,16 @@ public class BatchRunner {
     return toArray(results);
   }
 
-  static JsonObject failure(Refusal refusal) {
+  static String failure(Refusal refusal) {
     return JSON.createObjectBuilder()
         .add("status", refusal.status())
         .add("error", refusal.getMessage())
-        .build();
+        .build()
+        .toString();
   }
 
   /** The results so far, the failing op's included; ops that did not run are {@code null}. */
-  private static BatchAborted aborted(Op op, Refusal refusal, JsonObject[] results) {
+  private static BatchAborted aborted(Op op, Refusal refusal, String[] results) {
     results[op.index()] = failure(refusal);
     return new BatchAborted(
         op.index(),
@@ -73,11 +71,12 @@ public class BatchRunner {
         toArray(results));
   }
 
-  private static JsonArray toArray(JsonObject[] results) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
-    for (JsonObject result : results) {
-      array.add(result == null ? JsonValue.NULL : result);
+  /** The results as a JSON array's text; {@code null} for an op that did not run. */
+  static String toArray(String[] results) {
+    StringJoiner array = new StringJoiner(",", "[", "]");
+    for (String result : results) {
+      array.add(result == null ? "null" : result);
     }
-    return array.build();
+    return array.toString();
   }
 }

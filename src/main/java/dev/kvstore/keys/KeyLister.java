@@ -14,7 +14,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 
-/** Live entries in key order within a range, read and deleted in bounded pieces (L1, L4). */
+/** Live keys in key order within a range, listed and deleted in bounded pieces (L1, L4). */
 @Stateless
 @Interceptors(DatabaseFailures.class)
 public class KeyLister {
@@ -25,10 +25,30 @@ public class KeyLister {
 
   @Inject EntryCache cache;
 
-  /** Up to {@code max} live entries of the range whose keys come after {@code after}, in order. */
+  /**
+   * Up to {@code max} live keys of the range that come after {@code after}, in order, without their
+   * values; with their values' lengths if asked.
+   */
   @RolesAllowed(Roles.READ)
-  public List<Entry> live(KeyRange range, String after, Instant now, int max) {
-    return query(Entry.class, "e", range, after, now).setMaxResults(max).getResultList();
+  public List<Listed> live(KeyRange range, String after, Instant now, int max, boolean lengths) {
+    String select = "e.key, e.version, e.expiresAt" + (lengths ? ", LENGTH(e.json)" : "");
+    return query(Object[].class, select, range, after, now)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(Listed::ofRow)
+        .toList();
+  }
+
+  /** The live entries of these keys, values and all, in key order; keys gone since are left out. */
+  @RolesAllowed(Roles.READ)
+  public List<Entry> entries(List<String> keys, Instant now) {
+    return em.createQuery(
+            "SELECT e FROM Entry e WHERE e.key IN :keys AND" + LIVE + " ORDER BY e.key",
+            Entry.class)
+        .setParameter("keys", keys)
+        .setParameter("now", now.toEpochMilli())
+        .getResultList();
   }
 
   /** Deletes up to {@code max} live entries of the range, in one transaction; returns how many. */

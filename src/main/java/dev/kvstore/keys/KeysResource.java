@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,6 +53,11 @@ public class KeysResource {
   @Inject
   @ConfigProperty(name = "kv.keys.max-limit")
   int maxLimit;
+
+  /** A page's values come to at most this many characters of JSON text, or are one value. */
+  @Inject
+  @ConfigProperty(name = "kv.keys.page-values-max-chars")
+  long pageValuesMaxChars;
 
   @EJB KeyLister lister;
 
@@ -99,7 +105,10 @@ public class KeysResource {
           @QueryParam("limit")
           String limit,
       @Parameter(
-              description = "true adds each key's value.",
+              description =
+                  "true adds each key's value. A page then ends before the value that would take"
+                      + " its values beyond kv.keys.page-values-max-chars (1 MiB of JSON text;"
+                      + " one value always fits), with a cursor to go on.",
               schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
           @QueryParam("values")
           String values) {
@@ -112,15 +121,16 @@ public class KeysResource {
         KeyRange.narrowest(nonNull(prefix), glob.map(Glob::literalPrefix).orElse(""))
             .flatMap(p -> KeyRange.narrowest(p, access.prefix().orElse("")));
     Instant now = clock.instant();
-    List<Entry> page = new ArrayList<>();
+    List<Listed> page = new ArrayList<>();
     String position = after;
     boolean exhausted = narrowest.isEmpty();
     int rowsLeft = max * (glob.isPresent() ? ROWS_PER_ENTRY : 1);
     while (!exhausted && page.size() < max && rowsLeft > 0) {
-      List<Entry> rows = lister.live(KeyRange.prefixed(narrowest.get()), position, now, max);
+      List<Listed> rows =
+          lister.live(KeyRange.prefixed(narrowest.get()), position, now, max, withValues);
       exhausted = rows.size() < max;
       rowsLeft -= rows.size();
-      for (Entry row : rows) {
+      for (Listed row : rows) {
         if (page.size() == max) {
           exhausted = false;
           break;
@@ -131,7 +141,30 @@ public class KeysResource {
         }
       }
     }
-    return answer(page, exhausted ? null : position, now, withValues);
+    String next = exhausted ? null : position;
+    if (!withValues) {
+      return answer(page.stream().map(key -> key.toJson(now, Optional.empty())), next);
+    }
+    int fitting = fittingValues(page);
+    if (fitting < page.size()) {
+      page = page.subList(0, fitting);
+      next = page.get(fitting - 1).key();
+    }
+    List<Entry> entries =
+        page.isEmpty() ? List.of() : lister.entries(page.stream().map(Listed::key).toList(), now);
+    return answer(entries.stream().map(entry -> Listed.toJson(entry, now)), next);
+  }
+
+  /** How many of the page's first keys have values within the page's budget: at least one. */
+  private int fittingValues(List<Listed> page) {
+    long total = 0;
+    for (int i = 0; i < page.size(); i++) {
+      total += page.get(i).length();
+      if (total > pageValuesMaxChars && i > 0) {
+        return i;
+      }
+    }
+    return page.size();
   }
 
   @DELETE
@@ -176,9 +209,9 @@ public class KeysResource {
     return JSON.createObjectBuilder().add("deleted", deleted).build().toString();
   }
 
-  private static String answer(List<Entry> page, String next, Instant now, boolean withValues) {
+  private static String answer(Stream<String> page, String next) {
     StringJoiner entries = new StringJoiner(",", "{\"entries\":[", "]");
-    page.forEach(entry -> entries.add(entry.toListingJson(now, withValues)));
+    page.forEach(entries::add);
     String cursor = next == null ? "null" : "\"" + Cursor.after(next) + "\"";
     return entries + ",\"next_cursor\":" + cursor + "}";
   }

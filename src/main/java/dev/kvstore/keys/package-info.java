@@ -14,6 +14,10 @@
  *       {@code [^a]}, {@code \} escape), checked on the whole key; a malformed one answers 400. As
  *       in Redis, a page with a {@code match} may hold fewer entries than the limit (it looks at no
  *       more than ten rows per entry) and still have a cursor.
+ *   <li>L5 — a page is read without values; with {@code values=true} it ends before the value that
+ *       would take its values beyond {@code kv.keys.page-values-max-chars} characters (1 MiB; one
+ *       value always fits), and only then are those values read: a page's memory stays near one
+ *       value's size however large the values and the limit are.
  *   <li>L4 — {@code DELETE /_keys?prefix=p} deletes the live keys under the prefix in transactions
  *       of 500 and answers {@code {"deleted": n}}; an empty prefix needs {@code all=true}.
  * </ul>

@@ -31,6 +31,7 @@ public final class Settings {
           new Setting("kv.body.max-bytes", between(1, INT_MAX)),
           new Setting("kv.key.max-length", between(1, 512)),
           new Setting("kv.keys.max-limit", between(1, 1000)),
+          new Setting("kv.keys.page-values-max-chars", between(1, INT_MAX)),
           new Setting("kv.batch.max-ops", between(1, INT_MAX)),
           new Setting("kv.json.max-depth", between(1, 10_000)),
           new Setting("kv.lock.timeout-seconds", between(1, 3600)),

@@ -111,6 +111,34 @@ class KeysIT {
   }
 
   @Test
+  void aPageWithValuesEndsWhereItsValuesReachTheBudgetAndTheCursorGoesOn() throws Exception {
+    Http http = new Http(base);
+    String prefix = prefix();
+    String large = "\"" + "x".repeat(400_000) + "\"";
+    for (String key : List.of("a", "b", "c")) {
+      assertEquals(
+          201, http.put(Http.path(prefix + key), "{\"value\": " + large + "}").statusCode());
+    }
+    http.put(Http.path(prefix + "d"), "{\"value\": 1}");
+
+    JsonObject first = list(http, query("prefix", prefix), "values=true");
+    assertEquals(List.of(prefix + "a", prefix + "b"), keys(first));
+    assertEquals(large, first.getJsonArray("entries").getJsonObject(1).get("value").toString());
+    JsonObject rest =
+        list(
+            http,
+            query("prefix", prefix),
+            "values=true",
+            query("cursor", first.getString("next_cursor")));
+    assertEquals(List.of(prefix + "c", prefix + "d"), keys(rest));
+    assertEquals(1, rest.getJsonArray("entries").getJsonObject(1).getInt("value"));
+    assertTrue(rest.isNull("next_cursor"));
+    assertEquals(
+        List.of(prefix + "a", prefix + "b", prefix + "c", prefix + "d"),
+        keys(list(http, query("prefix", prefix))));
+  }
+
+  @Test
   void l3MatchFiltersByRedisGlob() throws Exception {
     Http http = new Http(base);
     String prefix = prefix();

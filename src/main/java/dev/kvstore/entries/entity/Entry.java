@@ -100,6 +100,11 @@ public class Entry {
 
   /** Whole seconds left, rounded to nearest; {@code -1} without expiry (the seed's convention). */
   public long ttlRemainingAt(Instant now) {
+    return ttlRemaining(expiresAt, now);
+  }
+
+  /** {@link #ttlRemainingAt} of an expiry in epoch milliseconds ({@code null}: none). */
+  public static long ttlRemaining(Long expiresAt, Instant now) {
     if (expiresAt == null) {
       return -1;
     }
@@ -167,18 +172,6 @@ public class Entry {
         + ttlRemainingAt(now)
         + ",\"expires_at\":"
         + expiresAtJson()
-        + "}";
-  }
-
-  /** A listing's entry: {@code {"key","ttl_remaining","version"}}, and {@code "value"} if asked. */
-  public String toListingJson(Instant now, boolean withValue) {
-    return "{\"key\":"
-        + JSON.createValue(key)
-        + ",\"ttl_remaining\":"
-        + ttlRemainingAt(now)
-        + ",\"version\":"
-        + version
-        + (withValue ? ",\"value\":" + json : "")
         + "}";
   }
 
