@@ -68,8 +68,10 @@ public class BatchResource {
           "Every op is checked before any runs (a malformed op is a 400 that names it). Atomic"
               + " (the default): one transaction, all or nothing; a failed condition or op is a"
               + " 409 and nothing is applied, but a get or delete of an absent key is just a 404"
-              + " result. atomic false: each op on its own, each result reported. A batch with"
-              + " any op outside the token's scope or prefix is refused whole (403).")
+              + " result. atomic false: each op on its own, each result reported. A get whose"
+              + " result would take the results beyond kv.body.max-bytes characters (2 MiB) is a"
+              + " 413 result, which aborts nothing. A batch with any op outside the token's scope"
+              + " or prefix is refused whole (403).")
   @RequestBody(
       required = true,
       content =
@@ -110,7 +112,7 @@ public class BatchResource {
   private String atomically(List<Op> ops, Instant now) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return runner.runAtomically(ops, now);
+        return runner.runAtomically(ops, now, bodies.maxBodyBytes());
       } catch (DatabaseUnavailable e) {
         if (attempt == ATOMIC_ATTEMPTS || !SqlErrors.isLockTimeout(e)) {
           throw e;
@@ -122,17 +124,17 @@ public class BatchResource {
 
   /** {@code "atomic": false}: each op in a transaction of its own, each result reported. */
   private String oneByOne(List<Op> ops, Instant now) {
-    String[] results = new String[ops.size()];
+    BatchResults results = new BatchResults(ops.size(), bodies.maxBodyBytes());
     for (Op op : ops) {
       try {
-        results[op.index()] = op.run(store, now).toJson();
+        results.add(op, op.run(store, now));
       } catch (Refusal e) {
-        results[op.index()] = BatchRunner.failure(e);
+        results.put(op, BatchRunner.failure(e));
       } catch (DatabaseUnavailable e) {
         metrics.failed(e);
-        results[op.index()] = UNAVAILABLE;
+        results.put(op, UNAVAILABLE);
       }
     }
-    return BatchRunner.toArray(results);
+    return results.toJson();
   }
 }

@@ -14,7 +14,6 @@ import jakarta.interceptor.Interceptors;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.StringJoiner;
 
 /** Runs an atomic batch in one transaction: all of it, or none of it (B3, B4). */
 @Stateless
@@ -30,21 +29,21 @@ public class BatchRunner {
    * whatever the order of their ops. Results come back in the ops' order.
    */
   @RolesAllowed(Roles.READ) // each op's store call checks the role it needs
-  public String runAtomically(List<Op> ops, Instant now) {
-    String[] results = new String[ops.size()];
+  public String runAtomically(List<Op> ops, Instant now, long maxResultChars) {
+    BatchResults results = new BatchResults(ops.size(), maxResultChars);
     for (Op op : ops.stream().sorted(Comparator.comparing(Op::key)).toList()) {
       try {
-        results[op.index()] = op.run(store, now).toJson();
+        results.add(op, op.run(store, now));
       } catch (KeyNotFound e) {
         if (!op.absentIsAResult()) {
           throw aborted(op, e, results);
         }
-        results[op.index()] = failure(e);
+        results.put(op, failure(e));
       } catch (Refusal e) {
         throw aborted(op, e, results);
       }
     }
-    return toArray(results);
+    return results.toJson();
   }
 
   static String failure(Refusal refusal) {
@@ -56,8 +55,8 @@ public class BatchRunner {
   }
 
   /** The results so far, the failing op's included; ops that did not run are {@code null}. */
-  private static BatchAborted aborted(Op op, Refusal refusal, String[] results) {
-    results[op.index()] = failure(refusal);
+  private static BatchAborted aborted(Op op, Refusal refusal, BatchResults results) {
+    results.put(op, failure(refusal));
     return new BatchAborted(
         op.index(),
         "ops["
@@ -68,15 +67,6 @@ public class BatchRunner {
             + op.key()
             + ") failed, so nothing was applied: "
             + refusal.getMessage(),
-        toArray(results));
-  }
-
-  /** The results as a JSON array's text; {@code null} for an op that did not run. */
-  static String toArray(String[] results) {
-    StringJoiner array = new StringJoiner(",", "[", "]");
-    for (String result : results) {
-      array.add(result == null ? "null" : result);
-    }
-    return array.toString();
+        results.toJson());
   }
 }

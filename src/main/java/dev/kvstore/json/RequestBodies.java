@@ -52,6 +52,11 @@ public class RequestBodies {
     return JsonBodies.readValue(parsers, body, maxBodyBytes);
   }
 
+  /** The largest request body, in bytes. */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   /** The largest stored value, in bytes of JSON text. */
   public long maxValueBytes() {
     return maxValueBytes;

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** B1–B5 over HTTP. */
+/** B1–B6 over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BatchIT {
@@ -52,6 +53,39 @@ class BatchIT {
 
   private static List<Integer> statuses(JsonArray results) {
     return results.stream().map(r -> r.asJsonObject().getInt("status")).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void b6AGetBeyondTwoMebibytesOfResultsIsA413ResultAndTheRestIsAnswered(boolean atomic) {
+    Http http = new Http(base);
+    String key = uniqueKey("large");
+    String large = "\"" + "x".repeat(800_000) + "\"";
+    for (String part : List.of("a", "b", "c")) {
+      assertEquals(201, http.put(Http.path(key + part), "{\"value\": " + large + "}").statusCode());
+    }
+    String counter = key + "d";
+    String ops =
+        Stream.of("a", "b", "c")
+            .map(part -> "{\"op\": \"get\", \"key\": " + q(key + part) + "}")
+            .collect(Collectors.joining(","));
+    HttpResponse<String> response =
+        batch(
+            http,
+            "{\"atomic\": "
+                + atomic
+                + ", \"ops\": ["
+                + ops
+                + ", {\"op\": \"incr\", \"key\": "
+                + q(counter)
+                + "}]}");
+
+    assertEquals(200, response.statusCode(), response.body().substring(0, 200));
+    JsonArray results = Http.json(response).getJsonArray("results");
+    assertEquals(List.of(200, 200, 413, 200), statuses(results));
+    assertEquals(large, results.getJsonObject(1).get("value").toString());
+    assertTrue(results.getJsonObject(2).getString("error").contains("on its own"));
+    assertEquals(1, Http.json(http.get(Http.path(counter))).getInt("value"));
   }
 
   @Test
