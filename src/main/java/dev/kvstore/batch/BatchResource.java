@@ -15,7 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +97,7 @@ public class BatchResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public String run(InputStream body) {
+  public StreamingOutput run(InputStream body) {
     Instant now = clock.instant();
     BatchRequest batch =
         BatchRequest.parse(
@@ -105,11 +109,18 @@ public class BatchResource {
         access.write(op.key());
       }
     }
-    String results = batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
-    return "{\"results\":" + results + "}";
+    BatchResults results =
+        batch.atomic() ? atomically(batch.ops(), now) : oneByOne(batch.ops(), now);
+    return out -> {
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      writer.write("{\"results\":");
+      results.writeTo(writer);
+      writer.write('}');
+      writer.flush();
+    };
   }
 
-  private String atomically(List<Op> ops, Instant now) {
+  private BatchResults atomically(List<Op> ops, Instant now) {
     for (int attempt = 1; ; attempt++) {
       try {
         return runner.runAtomically(ops, now, bodies.maxBodyBytes());
@@ -123,11 +134,11 @@ public class BatchResource {
   }
 
   /** {@code "atomic": false}: each op in a transaction of its own, each result reported. */
-  private String oneByOne(List<Op> ops, Instant now) {
+  private BatchResults oneByOne(List<Op> ops, Instant now) {
     BatchResults results = new BatchResults(ops.size(), bodies.maxBodyBytes());
     for (Op op : ops) {
       try {
-        results.add(op, op.run(store, now));
+        results.add(op, op.run(store, now, results.room()));
       } catch (Refusal e) {
         results.put(op, BatchRunner.failure(e));
       } catch (DatabaseUnavailable e) {
@@ -135,6 +146,6 @@ public class BatchResource {
         results.put(op, UNAVAILABLE);
       }
     }
-    return results.toJson();
+    return results;
   }
 }

@@ -1,13 +1,16 @@
 package dev.kvstore.batch;
 
-import java.util.StringJoiner;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
- * A batch's results, each in its op's place, whose text stays within a budget: a {@code get} whose
- * answer would take the results beyond it is a 413 result instead (B6), so that a batch's answer,
- * like its request, is at most {@code kv.body.max-bytes} or so, whatever its values' sizes.
+ * A batch's results, each in its op's place, and how many characters of answer the batch has left
+ * (B6): a get whose value is longer than that is a 413 result, so that a batch's answer, like its
+ * request, is about {@code kv.body.max-bytes} at most, whatever its values' sizes.
  */
-final class BatchResults {
+public final class BatchResults {
 
   private final String[] results;
   private final long maxChars;
@@ -18,19 +21,17 @@ final class BatchResults {
     this.maxChars = maxChars;
   }
 
-  /** The op's result; a get's that does not fit is replaced by a 413. */
-  void add(Op op, Op.Result result) {
-    String text = result.toJson();
-    if (op.kind().equals("get") && chars + text.length() > maxChars) {
-      text =
-          "{\"status\":413,\"error\":\"This value would take the batch's answer beyond "
-              + maxChars
-              + " characters; GET this key on its own.\"}";
-    }
-    put(op, text);
+  /** Characters of answer left for the next op's result. */
+  long room() {
+    return Math.max(0, maxChars - chars);
   }
 
-  /** The op's result as it is: a failure's, or one already written out. */
+  /** The op's result. */
+  void add(Op op, Op.Result result) {
+    put(op, result.toJson());
+  }
+
+  /** The op's result as text: a failure's. */
   void put(Op op, String text) {
     results[op.index()] = text;
     chars += text.length();
@@ -38,10 +39,22 @@ final class BatchResults {
 
   /** The results as a JSON array's text; {@code null} for an op that did not run. */
   String toJson() {
-    StringJoiner array = new StringJoiner(",", "[", "]");
-    for (String result : results) {
-      array.add(result == null ? "null" : result);
+    StringWriter text = new StringWriter();
+    writeTo(text);
+    return text.toString();
+  }
+
+  /** {@link #toJson} written out, without first joining the results in memory. */
+  void writeTo(Writer out) {
+    try {
+      out.write('[');
+      for (int i = 0; i < results.length; i++) {
+        out.write(i == 0 ? "" : ",");
+        out.write(results[i] == null ? "null" : results[i]);
+      }
+      out.write(']');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return array.toString();
   }
 }

@@ -29,11 +29,11 @@ public class BatchRunner {
    * whatever the order of their ops. Results come back in the ops' order.
    */
   @RolesAllowed(Roles.READ) // each op's store call checks the role it needs
-  public String runAtomically(List<Op> ops, Instant now, long maxResultChars) {
+  public BatchResults runAtomically(List<Op> ops, Instant now, long maxResultChars) {
     BatchResults results = new BatchResults(ops.size(), maxResultChars);
     for (Op op : ops.stream().sorted(Comparator.comparing(Op::key)).toList()) {
       try {
-        results.add(op, op.run(store, now));
+        results.add(op, op.run(store, now, results.room()));
       } catch (KeyNotFound e) {
         if (!op.absentIsAResult()) {
           throw aborted(op, e, results);
@@ -43,7 +43,7 @@ public class BatchRunner {
         throw aborted(op, e, results);
       }
     }
-    return results.toJson();
+    return results;
   }
 
   static String failure(Refusal refusal) {

@@ -168,9 +168,10 @@ public record Op(int index, String kind, String key, Condition condition, Option
 
   /**
    * Runs the op with the single-key semantics of its kind; a store refusal ({@code Refusal}) is
-   * thrown for the caller to record or to abort on.
+   * thrown for the caller to record or to abort on. A get whose value is longer than {@code room},
+   * the characters the batch's answer has left, is a 413 result, its answer never built (B6).
    */
-  public Result run(EntryStore store, Instant now) {
+  public Result run(EntryStore store, Instant now, long room) {
     switch (kind) {
       case "get" -> {
         Entry entry;
@@ -181,7 +182,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
           throw e;
         }
         condition.check(Optional.of(entry));
-        return new Result(200, entry.toJson(now));
+        return entry.json().length() > room ? Result.TOO_LARGE : new Result(200, entry.toJson(now));
       }
       case "delete" -> {
         store.delete(key, now, condition);
@@ -219,6 +220,13 @@ public record Op(int index, String kind, String key, Condition condition, Option
   public record Result(int status, String body) {
 
     private static final String OK = "{\"status\":\"ok\",";
+
+    /** B6: a get's value that the batch's answer has no room for. */
+    static final Result TOO_LARGE =
+        new Result(
+            413,
+            "{\"error\":\"This value would take the batch's answer beyond kv.body.max-bytes"
+                + " characters; GET this key on its own.\"}");
 
     /** The body with {@code "version"} added as its last member. */
     static Result of(int status, String body, long version) {

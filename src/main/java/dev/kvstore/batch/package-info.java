@@ -20,7 +20,7 @@
  *       absent key is only a 404 result, as a single request would answer.
  *   <li>B5 — {@code "atomic": false} runs each op in a transaction of its own and reports each
  *       result, failures included.
- *   <li>B6 — the answer is bounded as the request is: a {@code get} whose result would take the
+ *   <li>B6 — the answer is bounded as the request is: a {@code get} whose value would take the
  *       results beyond {@code kv.body.max-bytes} characters is a 413 result ("GET this key on its
  *       own"), in either mode; it aborts nothing, and a write's result, already applied, is always
  *       given. Memory per batch stays near the body limit whatever the values' sizes.

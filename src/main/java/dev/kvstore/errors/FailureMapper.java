@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  *
  * <p>A lock wait that timed out or a database that cannot be reached is a 503 with {@code
  * Retry-After}: the request changed nothing and may simply be sent again. It is logged in one line.
- * Anything else is a bug: a 500 whose body names no class, with the stack trace in the server log.
+ * A large PATCH that found no memory for its JSON trees in time ({@link ServerBusy}) is a 503 with
+ * {@code Retry-After} too, not logged. Anything else is a bug: a 500 whose body names no class,
+ * with the stack trace in the server log.
  */
 @Provider
 public class FailureMapper implements ExceptionMapper<Throwable> {
@@ -33,6 +35,9 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (e instanceof ServerBusy) {
+      return unavailable(LOCK_RETRY_AFTER_SECONDS, e.getMessage());
+    }
     if (SqlErrors.isLockTimeout(e)) {
       metrics.lockTimedOut();
       LOG.info(() -> "Lock wait timed out: " + SqlErrors.describe(e));

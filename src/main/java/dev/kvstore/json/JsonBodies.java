@@ -96,6 +96,16 @@ public final class JsonBodies {
     return parse(parsers, readBounded(body, maxBytes));
   }
 
+  /** The body's bytes, unparsed; a 413 once more than {@code maxBytes} have been read. */
+  public static byte[] readBytes(InputStream body, long maxBytes) {
+    return readBounded(body, maxBytes);
+  }
+
+  /** Bytes read by {@link #readBytes} as one JSON value of any type; a 400 as for a body. */
+  public static JsonValue parseValue(JsonParserFactory parsers, byte[] body) {
+    return parse(parsers, body);
+  }
+
   /** The body as a JSON object, or an empty one for an empty body (all fields optional). */
   public static JsonObject readOptionalObject(
       JsonParserFactory parsers, InputStream body, long maxBytes, String example) {

@@ -52,6 +52,16 @@ public class RequestBodies {
     return JsonBodies.readValue(parsers, body, maxBodyBytes);
   }
 
+  /** The body's bytes, to be parsed later with {@link #value(byte[])}. */
+  public byte[] bytes(InputStream body) {
+    return JsonBodies.readBytes(body, maxBodyBytes);
+  }
+
+  /** Any JSON value, from bytes read by {@link #bytes}. */
+  public JsonValue value(byte[] body) {
+    return JsonBodies.parseValue(parsers, body);
+  }
+
   /** The largest request body, in bytes. */
   public long maxBodyBytes() {
     return maxBodyBytes;

@@ -10,6 +10,11 @@
  *   <li>J3 — numbers are read as exact decimals and strings as written, so a value serialized back
  *       is the same JSON text in compact form. A SET's value is copied to that text as it is
  *       parsed, never built as a tree: a request holds about its body's size in memory.
+ *   <li>J6 — where a tree cannot be avoided (a PATCH: its document, the stored value and the
+ *       result), work on texts of 64 KiB or more shares a budget of half the heap, counted at 32
+ *       bytes a character ({@link dev.kvstore.json.TreeBudget}): it waits its turn up to {@code
+ *       kv.lock.timeout-seconds} and is then refused with 503 and {@code Retry-After: 1}, instead
+ *       of running the server out of heap.
  * </ul>
  */
 package dev.kvstore.json;

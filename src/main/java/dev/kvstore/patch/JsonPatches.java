@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Partial updates of a stored value: JSON Merge Patch and JSON Patch, by JSON-P (P1–P4). */
@@ -45,31 +46,32 @@ public final class JsonPatches {
 
   /**
    * P1: reads a patch document whose media type has the given subtype ({@code merge-patch+json} or
-   * {@code json-patch+json}); a 400 when it is malformed.
+   * {@code json-patch+json}); a 400 when it is malformed. The document is read now to be checked
+   * and again when the patch is applied, so that no tree of it is kept in between (J6).
    */
-  public static Patch parse(String subtype, JsonValue document) {
-    if (MERGE_PATCH.endsWith("/" + subtype)) {
-      return patching(JSON.createMergePatch(document)::apply);
-    }
-    JsonArray operations = requireOperations(document);
-    var patch = JSON.createPatch(operations);
-    return patching(
-        target -> {
-          if (!(target instanceof JsonStructure structure)) {
-            throw new ValueConflict(
-                "A JSON Patch applies to an object or an array; the stored value is neither.");
-          }
-          return patch.apply(structure);
-        });
-  }
-
-  private static Patch patching(UnaryOperator<JsonValue> apply) {
+  public static Patch parse(String subtype, Supplier<JsonValue> document) {
+    patch(subtype, document.get()); // a malformed document is a 400 before the key is locked
     return storedJson -> {
       try {
-        return apply.apply(read(storedJson)).toString();
+        return patch(subtype, document.get()).apply(read(storedJson)).toString();
       } catch (JsonException e) {
         throw new ValueConflict("The patch does not apply to the stored value: " + e.getMessage());
       }
+    };
+  }
+
+  /** The patch operation a document stands for; a 400 when it is malformed. */
+  private static UnaryOperator<JsonValue> patch(String subtype, JsonValue document) {
+    if (MERGE_PATCH.endsWith("/" + subtype)) {
+      return JSON.createMergePatch(document)::apply;
+    }
+    var patch = JSON.createPatch(requireOperations(document));
+    return target -> {
+      if (!(target instanceof JsonStructure structure)) {
+        throw new ValueConflict(
+            "A JSON Patch applies to an object or an array; the stored value is neither.");
+      }
+      return patch.apply(structure);
     };
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.batch.Op.Result;
 import dev.kvstore.entries.control.Condition;
+import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.entity.Entry;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,6 +13,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class BatchResultsTest {
@@ -59,38 +61,47 @@ class BatchResultsTest {
   @Test
   void resultsJoinAsAnArrayWithNullForOpsThatDidNotRun() {
     BatchResults results = new BatchResults(2, 100);
-    results.put(op(0, "get"), "{\"status\":200}");
+    results.put(op(0, "get", "k"), "{\"status\":200}");
     assertEquals("[{\"status\":200},null]", results.toJson());
   }
 
   @Test
-  void aGetWhoseAnswerWouldTakeTheResultsBeyondTheBudgetIsA413AndSmallerOnesStillFit() {
+  void aGetWhoseValueIsLongerThanTheRoomLeftIsA413ResultAndSmallerOnesStillFit() {
     Entry small = Entry.create("s", "1", Optional.empty(), 1, NOW);
     Entry large = Entry.create("l", "\"" + "x".repeat(300) + "\"", Optional.empty(), 2, NOW);
+    EntryStore store = storeOf(small, large);
     BatchResults results = new BatchResults(3, 300);
-    results.add(op(0, "get"), new Result(200, small.toJson(NOW)));
-    results.add(op(1, "get"), new Result(200, large.toJson(NOW)));
-    results.add(op(2, "get"), new Result(200, small.toJson(NOW)));
+    for (Op op : List.of(op(0, "get", "s"), op(1, "get", "l"), op(2, "get", "s"))) {
+      results.add(op, op.run(store, NOW, results.room()));
+    }
 
     JsonArray answer = Json.createReader(new StringReader(results.toJson())).readArray();
     assertEquals(List.of(200, 413, 200), statuses(answer));
     assertEquals(1, answer.getJsonObject(2).getInt("value"));
-    assertTrue(answer.getJsonObject(1).getString("error").contains("beyond 300 characters"));
+    assertTrue(answer.getJsonObject(1).getString("error").contains("GET this key on its own"));
   }
 
   @Test
-  void writesAreCountedButNeverReplacedForTheyHaveBeenApplied() {
-    Entry counter = Entry.create("c", "5", Optional.empty(), 3, NOW);
-    BatchResults results = new BatchResults(2, 10);
-    results.add(op(0, "incr"), Result.of(200, counter.toCounterJson(NOW), 3));
-    results.add(op(1, "get"), new Result(200, counter.toJson(NOW)));
-
-    JsonArray answer = Json.createReader(new StringReader(results.toJson())).readArray();
-    assertEquals(List.of(200, 413), statuses(answer));
+  void theRoomIsWhatTheResultsSoFarLeaveOfTheBudget() {
+    BatchResults results = new BatchResults(2, 100);
+    assertEquals(100, results.room());
+    results.put(op(0, "incr", "c"), "x".repeat(60));
+    assertEquals(40, results.room());
+    results.put(op(1, "incr", "c"), "x".repeat(60));
+    assertEquals(0, results.room());
   }
 
-  private static Op op(int index, String kind) {
-    return new Op(index, kind, "k", Condition.NONE, Optional.empty());
+  private static EntryStore storeOf(Entry... entries) {
+    return new EntryStore() {
+      @Override
+      public Entry get(String key, Instant now) {
+        return Stream.of(entries).filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+      }
+    };
+  }
+
+  private static Op op(int index, String kind, String key) {
+    return new Op(index, kind, key, Condition.NONE, Optional.empty());
   }
 
   private static List<Integer> statuses(JsonArray answer) {

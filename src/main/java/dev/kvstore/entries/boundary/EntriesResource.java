@@ -10,6 +10,7 @@ import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.json.JsonBodies;
 import dev.kvstore.json.RequestBodies;
+import dev.kvstore.json.TreeBudget;
 import dev.kvstore.patch.JsonPatches;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,8 @@ public class EntriesResource {
   @Inject Access access;
 
   @Inject RequestBodies bodies;
+
+  @Inject TreeBudget trees;
 
   @GET
   @Operation(
@@ -227,8 +230,11 @@ public class EntriesResource {
       @Context Request request,
       @Context HttpHeaders headers) {
     access.write(key);
+    byte[] document = bodies.bytes(body);
+    String subtype = headers.getMediaType().getSubtype();
     JsonPatches.Patch patch =
-        JsonPatches.parse(headers.getMediaType().getSubtype(), bodies.value(body));
+        trees.within(
+            document.length, () -> JsonPatches.parse(subtype, () -> bodies.value(document)));
     Instant now = clock.instant();
     Written written =
         writes.update(
@@ -237,8 +243,10 @@ public class EntriesResource {
             Preconditions.of(request, headers),
             current -> {
               Entry entry = current.orNotFound();
-              String json =
-                  JsonBodies.requireValueSize(patch.applyTo(entry.json()), bodies.maxValueBytes());
+              String patched =
+                  trees.within(
+                      document.length + entry.json().length(), () -> patch.applyTo(entry.json()));
+              String json = JsonBodies.requireValueSize(patched, bodies.maxValueBytes());
               return new Change.Replacement(json, entry.expiresAt());
             });
     return Response.ok(written.entry().toJson(now))
