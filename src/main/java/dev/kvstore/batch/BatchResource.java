@@ -4,6 +4,7 @@ import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.Refusal;
 import dev.kvstore.json.RequestBodies;
+import dev.kvstore.json.TreeBudget;
 import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
@@ -61,6 +62,8 @@ public class BatchResource {
 
   @Inject RequestBodies bodies;
 
+  @Inject TreeBudget trees;
+
   @Inject ServerMetrics metrics;
 
   @POST
@@ -99,9 +102,16 @@ public class BatchResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public StreamingOutput run(InputStream body) {
     Instant now = clock.instant();
+    byte[] document = bodies.bytes(body);
     BatchRequest batch =
-        BatchRequest.parse(
-            bodies.object(body, BatchRequest.EXAMPLE), maxOps, bodies.maxValueBytes(), now);
+        trees.within(
+            document.length,
+            () ->
+                BatchRequest.parse(
+                    bodies.object(document, BatchRequest.EXAMPLE),
+                    maxOps,
+                    bodies.maxValueBytes(),
+                    now));
     for (Op op : batch.ops()) {
       if (op.kind().equals("get")) {
         access.read(op.key());

@@ -15,9 +15,9 @@ import java.util.logging.Logger;
  *
  * <p>A lock wait that timed out or a database that cannot be reached is a 503 with {@code
  * Retry-After}: the request changed nothing and may simply be sent again. It is logged in one line.
- * A large PATCH that found no memory for its JSON trees in time ({@link ServerBusy}) is a 503 with
- * {@code Retry-After} too, not logged. Anything else is a bug: a 500 whose body names no class,
- * with the stack trace in the server log.
+ * A large PATCH or batch that found no memory for its JSON trees in time ({@link ServerBusy}) is a
+ * 503 with {@code Retry-After} too, not logged. Anything else is a bug: a 500 whose body names no
+ * class, with the stack trace in the server log.
  */
 @Provider
 public class FailureMapper implements ExceptionMapper<Throwable> {

@@ -64,7 +64,12 @@ public final class JsonBodies {
    */
   public static JsonObject readObject(
       JsonParserFactory parsers, InputStream body, long maxBytes, String example) {
-    JsonValue value = readValue(parsers, body, maxBytes);
+    return parseObject(parsers, readBounded(body, maxBytes), example);
+  }
+
+  /** Bytes read by {@link #readBytes} as a JSON object; a 400 as for {@link #readObject}. */
+  public static JsonObject parseObject(JsonParserFactory parsers, byte[] body, String example) {
+    JsonValue value = parse(parsers, body);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw InvalidRequest.badRequest("The body must be a JSON object such as " + example + ".");
     }

@@ -57,6 +57,11 @@ public class RequestBodies {
     return JsonBodies.readBytes(body, maxBodyBytes);
   }
 
+  /** A JSON object, from bytes read by {@link #bytes}. */
+  public JsonObject object(byte[] body, String example) {
+    return JsonBodies.parseObject(parsers, body, example);
+  }
+
   /** Any JSON value, from bytes read by {@link #bytes}. */
   public JsonValue value(byte[] body) {
     return JsonBodies.parseValue(parsers, body);

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Memory for the JSON trees that large texts are parsed into (J6): a tree of small numbers takes
  * about thirty times its text, so requests that build trees of large texts at once — PATCHes of
- * large values — share a budget of half the heap, counted as text at 32 bytes a character. Work on
- * texts under 64 KiB runs without asking; larger work waits its turn up to {@code
- * kv.lock.timeout-seconds} and is then refused with 503 and {@code Retry-After}, where it would
- * otherwise run the whole server out of heap.
+ * large values, batches with large bodies — share a budget of half the heap, counted as text at 32
+ * bytes a character. Work on texts under 64 KiB runs without asking; larger work waits its turn up
+ * to {@code kv.lock.timeout-seconds} and is then refused with 503 and {@code Retry-After}, where it
+ * would otherwise run the whole server out of heap.
  */
 @ApplicationScoped
 public class TreeBudget {
