@@ -116,3 +116,18 @@ rss_stop() {
   stop_process "$RSS_PID"
   awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss.max"
 }
+
+# cpu_busy SECONDS: the percentage of all CPUs' time spent busy (not idle, not waiting for I/O)
+# over the next SECONDS — what the machine does now, where the load average still shows a run
+# that finished a minute ago.
+cpu_busy() {
+  local before after
+  before=$(head -1 /proc/stat)
+  sleep "$1"
+  after=$(head -1 /proc/stat)
+  awk -v a="$before" -v b="$after" 'BEGIN {
+    n = split(a, x); split(b, y)
+    for (i = 2; i <= n; i++) { d = y[i] - x[i]; total += d; if (i == 5 || i == 6) idle += d }
+    printf "%.0f", (total > 0 ? 100 * (total - idle) / total : 0)
+  }'
+}
