@@ -76,7 +76,7 @@ public class BatchResource {
               + " (the default): one transaction, all or nothing; a failed condition or op is a"
               + " 409 and nothing is applied, but a get or delete of an absent key is just a 404"
               + " result. atomic false: each op on its own, each result reported. A get whose"
-              + " result would take the results beyond kv.body.max-bytes characters (2 MiB) is a"
+              + " value would take the answer beyond kv.body.max-bytes characters (2 MiB) is a"
               + " 413 result, which aborts nothing. A batch with any op outside the token's scope"
               + " or prefix is refused whole (403).")
   @RequestBody(

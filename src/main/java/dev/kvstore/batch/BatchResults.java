@@ -49,7 +49,9 @@ public final class BatchResults {
     try {
       out.write('[');
       for (int i = 0; i < results.length; i++) {
-        out.write(i == 0 ? "" : ",");
+        if (i > 0) {
+          out.write(',');
+        }
         out.write(results[i] == null ? "null" : results[i]);
       }
       out.write(']');
