@@ -65,7 +65,7 @@ public class TreeBudget {
     if (chars < SMALL_CHARS) {
       return work.get();
     }
-    int needed = (int) Math.min(total, (chars + KIB - 1) / KIB);
+    int needed = (int) Math.min(total, chars / KIB + (chars % KIB == 0 ? 0 : 1));
     try {
       if (!permits.tryAcquire(needed, wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new ServerBusy(

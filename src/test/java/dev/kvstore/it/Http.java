@@ -143,6 +143,17 @@ public final class Http {
     }
   }
 
+  /**
+   * Has a task of the test deployment take the whole JSON tree budget for {@code millis}, as many
+   * large PATCHes at once would; returns once it holds it.
+   */
+  public void holdTreeBudget(long millis) {
+    HttpResponse<String> held = post("_test/hold-tree-budget?millis=" + millis, "");
+    if (!held.body().equals("true")) {
+      throw new IllegalStateException("the budget was not taken: " + held.body());
+    }
+  }
+
   /** Puts the test deployment's clock back on the system time. */
   public void resetClock() {
     HttpResponse<String> reset = delete("_test/clock");

@@ -51,6 +51,8 @@ public class TestControl {
 
   @EJB LockHolder lockHolder;
 
+  @EJB TreeBudgetHolder treeBudgetHolder;
+
   @Inject DatabaseOutage outage;
 
   @Resource(lookup = Database.JNDI_NAME)
@@ -67,6 +69,16 @@ public class TestControl {
     CountDownLatch locked = new CountDownLatch(1);
     lockHolder.hold(key, millis, locked);
     return Boolean.toString(locked.await(10, TimeUnit.SECONDS));
+  }
+
+  /** Returns once the whole JSON tree budget is taken by a task that keeps it {@code millis}. */
+  @POST
+  @Operation(hidden = true) // test support, not part of the API
+  @Path("hold-tree-budget")
+  public String holdTreeBudget(@QueryParam("millis") long millis) throws InterruptedException {
+    CountDownLatch held = new CountDownLatch(1);
+    treeBudgetHolder.hold(millis, held);
+    return Boolean.toString(held.await(10, TimeUnit.SECONDS));
   }
 
   /**

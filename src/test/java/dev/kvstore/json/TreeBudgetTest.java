@@ -35,6 +35,7 @@ class TreeBudgetTest {
   void workLargerThanTheWholeBudgetRunsAlone() {
     TreeBudget budget = new TreeBudget(MIB, Duration.ZERO);
     assertEquals(0, budget.within(3 * MIB, budget::availableChars));
+    assertEquals(0, budget.within(Long.MAX_VALUE, budget::availableChars));
     assertEquals(MIB, budget.availableChars());
   }
 

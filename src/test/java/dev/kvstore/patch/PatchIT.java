@@ -2,6 +2,7 @@ package dev.kvstore.patch;
 
 import static dev.kvstore.it.Http.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Deployments;
 import dev.kvstore.it.Http;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** P1–P4 over HTTP. */
+/** P1–P4, and J6 for a PATCH, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PatchIT {
@@ -119,6 +120,25 @@ class PatchIT {
     String before = http.stored(key);
     assertEquals(413, http.send("PATCH", key, "{\"b\": " + half + "}", MERGE).statusCode());
     assertEquals(before, http.stored(key));
+  }
+
+  @Test
+  void j6ALargePatchThatFindsNoRoomForItsTreesInTimeIsA503AndWaitsItsTurnOtherwise() {
+    Http http = new Http(base);
+    String key = stored(http);
+    String before = http.stored(key);
+    String large = "{\"pad\": \"" + "x".repeat(70_000) + "\"}";
+    http.holdTreeBudget(3_000); // the ITs wait 2 s (kv.lock.timeout-seconds)
+
+    HttpResponse<String> refused = http.send("PATCH", key, large, MERGE);
+    assertEquals(503, refused.statusCode(), refused.body());
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(Http.json(refused).getString("error").contains("retry"), refused.body());
+    assertEquals(before, http.stored(key));
+    assertEquals(200, http.send("PATCH", key, "{\"a\": 5}", MERGE).statusCode()); // small: no wait
+    HttpResponse<String> waited = http.send("PATCH", key, large, MERGE);
+    assertEquals(200, waited.statusCode(), waited.body());
+    assertEquals(70_000, Http.json(waited).getJsonObject("value").getString("pad").length());
   }
 
   @Test
