@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -136,6 +137,24 @@ class KeysIT {
     assertEquals(
         List.of(prefix + "a", prefix + "b", prefix + "c", prefix + "d"),
         keys(list(http, query("prefix", prefix))));
+  }
+
+  @Test
+  void l5AFullPageOfSmallValuesReadsAThousandValuesAtOnce() throws Exception {
+    Http http = new Http(base);
+    String prefix = prefix();
+    List<String> keys =
+        IntStream.range(0, 1000).mapToObj(i -> prefix + String.format("%04d", i)).toList();
+    String ops =
+        keys.stream()
+            .map(key -> "{\"op\": \"set\", \"key\": \"" + key + "\", \"value\": \"" + key + "\"}")
+            .collect(Collectors.joining(","));
+    assertEquals(200, http.post("_batch", "{\"ops\": [" + ops + "]}").statusCode());
+
+    JsonObject page = list(http, query("prefix", prefix), "values=true", "limit=1000");
+    assertEquals(keys, keys(page));
+    assertEquals(
+        prefix + "0999", page.getJsonArray("entries").getJsonObject(999).getString("value"));
   }
 
   @Test
