@@ -96,11 +96,6 @@ public final class JsonBodies {
    */
   public record ObjectWithText(JsonObject fields, Optional<String> text) {}
 
-  /** The body as one JSON value of any type; a 400 or 413 as for {@link #readObject}. */
-  public static JsonValue readValue(JsonParserFactory parsers, InputStream body, long maxBytes) {
-    return parse(parsers, readBounded(body, maxBytes));
-  }
-
   /** The body's bytes, unparsed; a 413 once more than {@code maxBytes} have been read. */
   public static byte[] readBytes(InputStream body, long maxBytes) {
     return readBounded(body, maxBytes);

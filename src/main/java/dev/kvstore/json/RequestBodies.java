@@ -47,11 +47,6 @@ public class RequestBodies {
     return JsonBodies.readOptionalObject(parsers, body, maxBodyBytes, example);
   }
 
-  /** Any JSON value. */
-  public JsonValue value(InputStream body) {
-    return JsonBodies.readValue(parsers, body, maxBodyBytes);
-  }
-
   /** The body's bytes, to be parsed later with {@link #value(byte[])}. */
   public byte[] bytes(InputStream body) {
     return JsonBodies.readBytes(body, maxBodyBytes);

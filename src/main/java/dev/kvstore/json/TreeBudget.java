@@ -62,7 +62,7 @@ public class TreeBudget {
    * them; work larger than the whole budget runs alone.
    */
   public <T> T within(long chars, Supplier<T> work) {
-    if (chars < SMALL_CHARS) {
+    if (isSmall(chars)) {
       return work.get();
     }
     int needed = (int) Math.min(total, chars / KIB + (chars % KIB == 0 ? 0 : 1));
@@ -81,6 +81,11 @@ public class TreeBudget {
     } finally {
       permits.release(needed);
     }
+  }
+
+  /** Whether work on this many characters runs without asking the budget. */
+  public boolean isSmall(long chars) {
+    return chars < SMALL_CHARS;
   }
 
   /** Characters of text the budget has room for now (for tests). */

@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Partial updates of a stored value: JSON Merge Patch and JSON Patch, by JSON-P (P1–P4). */
@@ -46,14 +45,13 @@ public final class JsonPatches {
 
   /**
    * P1: reads a patch document whose media type has the given subtype ({@code merge-patch+json} or
-   * {@code json-patch+json}); a 400 when it is malformed. The document is read now to be checked
-   * and again when the patch is applied, so that no tree of it is kept in between (J6).
+   * {@code json-patch+json}); a 400 when it is malformed.
    */
-  public static Patch parse(String subtype, Supplier<JsonValue> document) {
-    patch(subtype, document.get()); // a malformed document is a 400 before the key is locked
+  public static Patch parse(String subtype, JsonValue document) {
+    UnaryOperator<JsonValue> patch = patch(subtype, document);
     return storedJson -> {
       try {
-        return patch(subtype, document.get()).apply(read(storedJson)).toString();
+        return patch.apply(read(storedJson)).toString();
       } catch (JsonException e) {
         throw new ValueConflict("The patch does not apply to the stored value: " + e.getMessage());
       }

@@ -171,10 +171,12 @@ class JsonBodiesTest {
     JsonParserFactory parsers = JsonBodies.parsers(64);
     assertEquals(
         JsonValue.ValueType.ARRAY,
-        JsonBodies.readValue(parsers, stream(atLimit), 10_000).getValueType());
+        JsonBodies.parseValue(parsers, JsonBodies.readBytes(stream(atLimit), 10_000))
+            .getValueType());
     InvalidRequest e =
         assertThrows(
-            InvalidRequest.class, () -> JsonBodies.readValue(parsers, stream(over), 10_000));
+            InvalidRequest.class,
+            () -> JsonBodies.parseValue(parsers, JsonBodies.readBytes(stream(over), 10_000)));
     assertEquals(400, e.status());
   }
 

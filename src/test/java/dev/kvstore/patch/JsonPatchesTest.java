@@ -8,7 +8,6 @@ import dev.kvstore.errors.InvalidRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,13 +18,10 @@ class JsonPatchesTest {
   private static final String MERGE = "merge-patch+json";
   private static final String PATCH = "json-patch+json";
 
-  /** The document as the resource hands it over: read again each time it is asked for. */
-  private static Supplier<JsonValue> json(String text) {
-    return () -> {
-      try (var reader = Json.createReader(new StringReader(text))) {
-        return reader.readValue();
-      }
-    };
+  private static JsonValue json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
   }
 
   @Test

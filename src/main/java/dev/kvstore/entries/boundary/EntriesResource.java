@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -232,9 +233,15 @@ public class EntriesResource {
     access.write(key);
     byte[] document = bodies.bytes(body);
     String subtype = headers.getMediaType().getSubtype();
-    JsonPatches.Patch patch =
-        trees.within(
-            document.length, () -> JsonPatches.parse(subtype, () -> bodies.value(document)));
+    Supplier<JsonPatches.Patch> reading = () -> JsonPatches.parse(subtype, bodies.value(document));
+    Supplier<JsonPatches.Patch> patch; // checked now: a malformed document is a 400 before the lock
+    if (trees.isSmall(document.length)) {
+      JsonPatches.Patch checked = reading.get();
+      patch = () -> checked;
+    } else { // J6: its tree is not kept while the key's lock is awaited, but read again under it
+      trees.within(document.length, reading);
+      patch = reading;
+    }
     Instant now = clock.instant();
     Written written =
         writes.update(
@@ -245,7 +252,8 @@ public class EntriesResource {
               Entry entry = current.orNotFound();
               String patched =
                   trees.within(
-                      document.length + entry.json().length(), () -> patch.applyTo(entry.json()));
+                      document.length + entry.json().length(),
+                      () -> patch.get().applyTo(entry.json()));
               String json = JsonBodies.requireValueSize(patched, bodies.maxValueBytes());
               return new Change.Replacement(json, entry.expiresAt());
             });
