@@ -15,7 +15,8 @@
  *       budget of half the heap, counted at 32 bytes a character ({@link
  *       dev.kvstore.json.TreeBudget}): it waits its turn up to {@code kv.lock.timeout-seconds} and
  *       is then refused with 503 and {@code Retry-After: 1}, instead of running the server out of
- *       heap.
+ *       heap. A large PATCH document is checked, dropped and read again under the key's lock, so
+ *       that its tree is not kept while the lock is awaited; a small one is read once.
  * </ul>
  */
 package dev.kvstore.json;
