@@ -48,6 +48,12 @@
  *   <li>S14 — when the database fails other than by a lock wait, or a readiness probe finds it down
  *       ({@link dev.kvstore.storage.DatabaseLost}), what is kept in memory from it (the read cache,
  *       whether a token is issued) is dropped and asked of the database again.
+ *   <li>S15 — values are written by the application's own statements ({@link
+ *       dev.kvstore.entries.control.EntryStore}), and a value of 32 Ki characters or more is handed
+ *       to the driver as a stream that lets go of it once read or once the statement has run
+ *       ({@link dev.kvstore.storage.LargeText}): bound whole, embedded Derby copied it into the
+ *       connection's log buffers, which never shrink, and kept it in the statement's parameters and
+ *       last row — each connection that once wrote a 1 MB value held about 3 MB more for good.
  * </ul>
  */
 package dev.kvstore.storage;

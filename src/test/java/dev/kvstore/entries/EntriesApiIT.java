@@ -187,6 +187,54 @@ class EntriesApiIT {
     assertEquals("\"" + v3 + "\"", http.get(key).headers().firstValue("ETag").orElseThrow());
   }
 
+  /**
+   * S15: a value long enough to be streamed to the database (here 80,000 UTF-16 units, 140 kB of
+   * UTF-8, with characters of two and four bytes) is stored exactly by every way of writing it: a
+   * first PUT (insert), a PUT over a live key (one UPDATE), a conditional PUT and a merge patch
+   * (locked read, then UPDATE), an atomic batch's set.
+   */
+  @Test
+  void s15LargeValuesAreStoredExactlyByEveryWayOfWritingThem() {
+    Http http = new Http(base);
+    String key = uniqueKey("large");
+    String[] texts = new String[5];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = (i + "é😀x").repeat(16_000);
+    }
+    assertEquals(201, http.put(key, value(texts[0])).statusCode());
+    assertEquals(texts[0], storedText(http, key));
+    assertEquals(200, http.put(key, value(texts[1])).statusCode());
+    assertEquals(texts[1], storedText(http, key));
+    String etag = http.get(key).headers().firstValue("ETag").orElseThrow();
+    var conditional = http.send("PUT", key, value(texts[2]), "application/json", "If-Match", etag);
+    assertEquals(200, conditional.statusCode(), conditional.body());
+    assertEquals(texts[2], storedText(http, key));
+    var patched =
+        http.send("PATCH", key, "{\"text\": \"" + texts[3] + "\"}", "application/merge-patch+json");
+    assertEquals(200, patched.statusCode(), patched.body());
+    assertEquals(texts[3], storedText(http, key));
+    var batch =
+        http.post(
+            "_batch",
+            "{\"ops\": [{\"op\": \"set\", \"key\": \""
+                + key
+                + "\", \"value\": {\"text\": \""
+                + texts[4]
+                + "\"}}]}");
+    assertEquals(200, batch.statusCode(), batch.body());
+    assertEquals(texts[4], storedText(http, key));
+  }
+
+  private static String value(String text) {
+    return "{\"value\": {\"text\": \"" + text + "\"}}";
+  }
+
+  private static String storedText(Http http, String key) {
+    HttpResponse<String> read = http.get(key);
+    assertEquals(200, read.statusCode());
+    return Http.json(read).getJsonObject("value").getString("text");
+  }
+
   @Test
   void headAnswersLikeGetWithoutABody() {
     Http http = new Http(base);

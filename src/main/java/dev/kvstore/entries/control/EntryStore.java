@@ -4,6 +4,7 @@ import dev.kvstore.auth.entity.Roles;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.storage.Database;
 import dev.kvstore.storage.DatabaseFailures;
+import dev.kvstore.storage.LargeText;
 import dev.kvstore.storage.SqlErrors;
 import dev.kvstore.storage.Versions;
 import jakarta.annotation.Resource;
@@ -40,10 +41,13 @@ public class EntryStore {
   /** A race loser updates on its second round; a third covers a delete in between. */
   private static final int WRITE_ATTEMPTS = 3;
 
+  private static final String UPDATE_SQL =
+      "UPDATE KV_ENTRY SET JSON_VALUE = ?, EXPIRES_AT = ?, VERSION_NO = ?, UPDATED_AT = ?"
+          + " WHERE ENTRY_KEY = ?";
+
   /** E3: a row is live while its expiry, if any, is after now. */
   private static final String OVERWRITE_LIVE_SQL =
-      "UPDATE KV_ENTRY SET JSON_VALUE = ?, EXPIRES_AT = ?, VERSION_NO = ?, UPDATED_AT = ?"
-          + " WHERE ENTRY_KEY = ? AND (EXPIRES_AT IS NULL OR EXPIRES_AT > ?)";
+      UPDATE_SQL + " AND (EXPIRES_AT IS NULL OR EXPIRES_AT > ?)";
 
   @PersistenceContext EntityManager em;
 
@@ -111,8 +115,9 @@ public class EntryStore {
       Entry entry = last.get().outcome().entry();
       Instant now = last.get().now();
       if (found.entry().isPresent()) {
-        found.entry().get().overwrite(entry.json(), entry.expiresAt(), entry.version(), now);
-        em.flush();
+        // written here, not by the provider, for S15; read again from the row if needed later
+        em.detach(found.entry().get());
+        update(UPDATE_SQL, entry, now, Optional.empty());
         return;
       }
       if (insertIfAbsent(entry, now)) {
@@ -201,22 +206,31 @@ public class EntryStore {
    */
   private boolean overwriteLive(String key, Write write) {
     Entry entry = write.blindEntry(key, versions.next());
+    if (update(OVERWRITE_LIVE_SQL, entry, write.now(), Optional.of(write.now()))) {
+      write.done(new Written(false, entry));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Writes {@code entry} over its key's row, on this transaction's connection, by {@code sql} (the
+   * row's new value, expiry, version and update time, then its key and, if given, the instant at
+   * which it must be live); whether there was such a row.
+   */
+  private boolean update(String sql, Entry entry, Instant now, Optional<Instant> liveAt) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(OVERWRITE_LIVE_SQL)) {
-      long now = write.now().toEpochMilli();
-      update.setString(1, entry.json());
+        PreparedStatement update = connection.prepareStatement(sql)) {
       update.setObject(2, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
       update.setLong(3, entry.version());
-      update.setLong(4, now);
-      update.setString(5, key);
-      update.setLong(6, now);
-      if (update.executeUpdate() == 1) {
-        write.done(new Written(false, entry));
-        return true;
+      update.setLong(4, now.toEpochMilli());
+      update.setString(5, entry.key());
+      if (liveAt.isPresent()) {
+        update.setLong(6, liveAt.get().toEpochMilli());
       }
-      return false;
+      return LargeText.executeUpdate(update, 1, entry.json()) == 1;
     } catch (SQLException e) {
-      throw new PersistenceException("overwrite failed", e);
+      throw new PersistenceException("update failed", e);
     }
   }
 
@@ -230,12 +244,11 @@ public class EntryStore {
         PreparedStatement insert =
             connection.prepareStatement(database.dialect().insertIfAbsentSql())) {
       insert.setString(1, entry.key());
-      insert.setString(2, entry.json());
       insert.setObject(3, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
       insert.setLong(4, entry.version());
       insert.setLong(5, now.toEpochMilli());
       insert.setLong(6, now.toEpochMilli());
-      return insert.executeUpdate() == 1;
+      return LargeText.executeUpdate(insert, 2, entry.json()) == 1;
     } catch (SQLException e) {
       if (SqlErrors.isDuplicateKey(e)) {
         return false;

@@ -85,14 +85,6 @@ public class Entry {
     return copy;
   }
 
-  /** Replaces the value, the expiry and the version of a live entry. */
-  public void overwrite(String json, Optional<Instant> expiresAt, long version, Instant now) {
-    this.json = json;
-    this.expiresAt = expiresAt.map(Instant::toEpochMilli).orElse(null);
-    this.version = version;
-    this.updatedAt = now.toEpochMilli();
-  }
-
   /** E3: expired exactly when the expiry instant is not after now. */
   public boolean isExpiredAt(Instant now) {
     return expiresAt != null && now.toEpochMilli() >= expiresAt;

@@ -47,14 +47,4 @@ class EntryTest {
             + ",\"ttl_remaining\":10,\"expires_at\":\"2030-01-01T00:00:10Z\",\"version\":7}",
         entry.toJson(NOW));
   }
-
-  @Test
-  void overwritingReplacesValueExpiryAndVersion() {
-    Entry entry = Entry.create("k", "1", Optional.of(NOW.plusSeconds(5)), 1, NOW);
-    entry.overwrite("2", Optional.empty(), 2, NOW.plusSeconds(1));
-    assertFalse(entry.isExpiredAt(NOW.plusSeconds(1_000_000)));
-    assertEquals(Optional.empty(), entry.expiresAt());
-    assertEquals(2, entry.version());
-    assertEquals("2", entry.json());
-  }
 }
