@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Memory for the JSON trees that large texts are parsed into (J6): a tree of small numbers takes
  * about thirty times its text, so requests that build trees of large texts at once — PATCHes of
- * large values, batches with large bodies — share a budget of half the heap, counted as text at 32
- * bytes a character. Work on texts under 64 KiB runs without asking; larger work waits its turn up
- * to {@code kv.lock.timeout-seconds} and is then refused with 503 and {@code Retry-After}, where it
- * would otherwise run the whole server out of heap.
+ * large values, batches with large bodies — share a budget of a quarter of the heap, counted as
+ * text at 32 bytes a character. Work on texts under 64 KiB runs without asking; larger work waits
+ * its turn up to {@code kv.lock.timeout-seconds} and is then refused with 503 and {@code
+ * Retry-After}, where it would otherwise run the whole server out of heap.
  */
 @ApplicationScoped
 public class TreeBudget {
@@ -26,6 +26,12 @@ public class TreeBudget {
 
   /** Bytes of heap a character of JSON text is counted for as a tree. */
   static final int BYTES_PER_CHAR = 32;
+
+  /**
+   * The part of the heap that trees may take: the rest holds request bodies, values as text, the
+   * read cache (an eighth) and the database's buffers.
+   */
+  static final int HEAP_SHARE = 4;
 
   /** Permits are KiB of text. */
   private static final int KIB = 1024;
@@ -48,7 +54,9 @@ public class TreeBudget {
 
   @PostConstruct
   void init() {
-    size(Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CHAR, Duration.ofSeconds(waitSeconds));
+    size(
+        Runtime.getRuntime().maxMemory() / HEAP_SHARE / BYTES_PER_CHAR,
+        Duration.ofSeconds(waitSeconds));
   }
 
   private void size(long totalChars, Duration wait) {

@@ -12,7 +12,7 @@
  *       parsed, never built as a tree: a request holds about its body's size in memory.
  *   <li>J6 — where a tree cannot be avoided (a PATCH: its document, the stored value and the
  *       result; a batch's body, until its ops are read), work on texts of 64 KiB or more shares a
- *       budget of half the heap, counted at 32 bytes a character ({@link
+ *       budget of a quarter of the heap, counted at 32 bytes a character ({@link
  *       dev.kvstore.json.TreeBudget}): it waits its turn up to {@code kv.lock.timeout-seconds} and
  *       is then refused with 503 and {@code Retry-After: 1}, instead of running the server out of
  *       heap. A large PATCH document is checked, dropped and read again under the key's lock, so

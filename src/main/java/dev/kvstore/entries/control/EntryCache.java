@@ -36,8 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * never cached after it. Marks and cached entries of one key change atomically ({@link
  * ConcurrentHashMap#compute}).
  *
- * <p>Memory: about {@code kv.cache.max-bytes} of keys and values as text; beyond it, some cached
- * entries are dropped (not the least recently used: any).
+ * <p>Memory: about {@code kv.cache.max-bytes} of keys and values as text, an eighth of the heap
+ * unless set; beyond it, some cached entries are dropped (not the least recently used: any).
  */
 @ApplicationScoped
 public class EntryCache {
@@ -62,8 +62,13 @@ public class EntryCache {
 
   private final ReentrantLock eviction = new ReentrantLock();
 
+  /** The part of the heap the cache may hold unless {@code kv.cache.max-bytes} says otherwise. */
+  static final int HEAP_SHARE = 8;
+
   @Inject
   @ConfigProperty(name = "kv.cache.max-bytes")
+  Optional<Long> configuredMaxBytes;
+
   long maxBytes;
 
   @Inject Database database;
@@ -74,6 +79,7 @@ public class EntryCache {
 
   @PostConstruct
   void decide() {
+    maxBytes = maxBytes(configuredMaxBytes, Runtime.getRuntime().maxMemory());
     enabled = maxBytes > 0 && database.dialect() == Dialect.DERBY;
     if (enabled) {
       // Once Payara shuts down (the SIGTERM grace period) it loads no more classes, and a read
@@ -81,6 +87,11 @@ public class EntryCache {
       keep("", 0, Entry.create("", "null", Optional.empty(), 0, Instant.EPOCH));
       forget(new DatabaseLost());
     }
+  }
+
+  /** The setting if given, else {@link #HEAP_SHARE} of a heap of at most {@code maxHeap} bytes. */
+  static long maxBytes(Optional<Long> configured, long maxHeap) {
+    return configured.orElse(maxHeap / HEAP_SHARE);
   }
 
   /**

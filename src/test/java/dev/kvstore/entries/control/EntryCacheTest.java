@@ -111,4 +111,13 @@ class EntryCacheTest {
     cache.read("k", database(1));
     assertEquals(2, loads.get());
   }
+
+  @Test
+  void unsetItHoldsAnEighthOfTheHeapAndASettingWins() {
+    long heap = 512L << 20;
+    assertEquals(64L << 20, EntryCache.maxBytes(Optional.empty(), heap));
+    assertEquals(24L << 20, EntryCache.maxBytes(Optional.empty(), 192L << 20));
+    assertEquals(1000, EntryCache.maxBytes(Optional.of(1000L), heap));
+    assertEquals(0, EntryCache.maxBytes(Optional.of(0L), heap));
+  }
 }
