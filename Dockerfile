@@ -9,7 +9,7 @@ COPY --chown=payara:payara target/uber-jar/ROOT.war /opt/payara/deployments/
 RUN mkdir -p /opt/payara/data
 
 ENV KV_DATA_DIR=/opt/payara/data \
-    JAVA_TOOL_OPTIONS="-Xmx512m -Dfish.payara.shutdowngrace=5000 -Dderby.stream.error.file=/opt/payara/data/derby.log"
+    JAVA_TOOL_OPTIONS="-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -Dfish.payara.shutdowngrace=5000 -Dderby.stream.error.file=/opt/payara/data/derby.log"
 VOLUME /opt/payara/data
 EXPOSE 8080
 

@@ -36,7 +36,7 @@ expect() {
 }
 
 # The JVM options kvstore runs with: those of the README's run command, unless set.
-KVSTORE_JAVA_OPTIONS=${KVSTORE_JAVA_OPTIONS:--Xmx512m}
+KVSTORE_JAVA_OPTIONS=${KVSTORE_JAVA_OPTIONS:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 
 # start_kvstore [VAR=value...]: the product's runnable jar, on a fresh embedded Derby database.
 start_kvstore() {
