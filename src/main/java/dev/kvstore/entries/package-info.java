@@ -26,7 +26,8 @@
  *       If-None-Match: *} writes only an absent key, {@code If-Match: *} only a present one, {@code
  *       If-Match: "<version>"} only that version; otherwise 412 and nothing changes. They apply to
  *       SET, PATCH, DELETE, counters and TTL changes; a GET whose {@code If-None-Match} names the
- *       current version answers 304, one whose {@code If-Match} names another a JSON 412.
+ *       current version answers 304, one whose {@code If-Match} names another a JSON 412. A header
+ *       that is neither {@code *} nor versions in quotes is a 400 before the key is read.
  *   <li>E10 — every write is a read-modify-write under the key's row lock ({@link
  *       dev.kvstore.entries.control.EntryStore#apply}): lock, check the precondition, compute the
  *       new value and expiry from the live entry, write a new version. A SET that depends on

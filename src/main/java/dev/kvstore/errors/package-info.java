@@ -9,7 +9,8 @@
  *       {@code Retry-After}; the request changed nothing.
  *   <li>R3 — any other failure is a bug: 500 with a body that names no class; the stack trace goes
  *       to the server log only.
- *   <li>R4 — never an HTML page: an error status is always sent with its JSON body.
+ *   <li>R4 — never an HTML page: an error status is always sent with its JSON body, also one the
+ *       JAX-RS runtime answers without a body ({@link dev.kvstore.errors.BodilessErrors}).
  * </ul>
  */
 package dev.kvstore.errors;

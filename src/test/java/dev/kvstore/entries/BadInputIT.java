@@ -145,6 +145,17 @@ class BadInputIT {
   }
 
   @Test
+  void r4AnAcceptHeaderTheRuntimeCannotParseIsA400WithItsSentence() {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    HttpResponse<String> answer =
+        http.send("GET", key, null, null, "Accept", "application/json;q=abc");
+    assertError(400, answer);
+    assertTrue(Http.json(answer).getString("error").contains("headers"), answer.body());
+    assertEquals(200, http.get(key).statusCode(), "still serving");
+  }
+
+  @Test
   void aKeyLongerThan512CharactersIsA400() {
     Http http = new Http(base);
     assertError(400, http.put("k".repeat(513), "{\"value\": 1}"));

@@ -25,6 +25,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** E9: HTTP conditional requests on a key (RFC 9110). */
 @ExtendWith(ArquillianExtension.class)
@@ -101,6 +103,35 @@ class ConditionalRequestsIT {
     assertEquals("", notModified.body());
     assertEquals(tag, etag(notModified));
     assertEquals(200, http.send("GET", key, null, null, "If-None-Match", "\"0\"").statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "\"1", "1", "*, \"1\"", "\"a\\\""})
+  void e9AMalformedIfMatchOrIfNoneMatchIsA400AndChangesNothing(String header) {
+    Http http = new Http(base);
+    String key = uniqueKey("malformed");
+    http.put(key, "{\"value\": {\"n\": 1}, \"ttl\": 1000}");
+    String stored = http.stored(key);
+    String merge = "application/merge-patch+json";
+    List<HttpResponse<String>> answers =
+        List.of(
+            http.send("PUT", key, "{\"value\": 2}", JSON, "If-Match", header),
+            http.send("POST", key, "{\"value\": 2}", JSON, "If-None-Match", header),
+            http.send("PATCH", key, "{\"n\": 2}", merge, "If-Match", header),
+            http.send("DELETE", key, null, null, "If-Match", header),
+            http.send("POST", key + "/incr", "{\"by\": 1}", JSON, "If-Match", header),
+            http.send("PUT", key + "/ttl", "{\"ttl\": 5}", JSON, "If-Match", header),
+            http.send("DELETE", key + "/ttl", null, null, "If-Match", header),
+            http.send("GET", key, null, null, "If-None-Match", header),
+            http.send("GET", key, null, null, "If-Match", header),
+            http.send("GET", uniqueKey("absent"), null, null, "If-None-Match", header));
+    for (HttpResponse<String> answer : answers) {
+      assertEquals(400, answer.statusCode(), answer.request() + ": " + answer.body());
+      assertTrue(Http.json(answer).getString("error").contains("in quotes"), answer.body());
+    }
+    assertEquals(stored, http.stored(key));
+    String list = "\"0\" , W/\"1\"," + etag(http.get(key));
+    assertEquals(200, http.send("PUT", key, "{\"value\": 2}", JSON, "If-Match", list).statusCode());
   }
 
   @Test

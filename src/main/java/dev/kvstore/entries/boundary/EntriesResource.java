@@ -101,9 +101,13 @@ public class EntriesResource {
   @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response get(
-      @Parameter(ref = "key") @PathParam("key") String key, @Context Request request) {
+      @Parameter(ref = "key") @PathParam("key") String key,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    String readable = access.read(key);
+    Preconditions.requireWellFormed(headers);
     Instant now = clock.instant();
-    Entry entry = store.get(access.read(key), now);
+    Entry entry = store.get(readable, now);
     Optional<Response> notModified = Preconditions.ofRead(request, entry);
     if (notModified.isPresent()) {
       return notModified.get();

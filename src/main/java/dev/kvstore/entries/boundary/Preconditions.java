@@ -3,25 +3,38 @@ package dev.kvstore.entries.boundary;
 import dev.kvstore.entries.control.Condition;
 import dev.kvstore.entries.control.PreconditionFailed;
 import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.errors.InvalidRequest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * HTTP conditional requests (RFC 9110) on a key, evaluated by JAX-RS against the version found
  * under the row lock (E9): {@code If-None-Match: *} only if absent, {@code If-Match: *} only if
  * present, {@code If-Match: "<version>"} compare-and-set.
+ *
+ * <p>A header that is neither {@code *} nor a list of entity tags is a 400 before anything is read
+ * or locked.
  */
 public final class Preconditions {
+
+  /**
+   * An entity tag (RFC 9110): its characters, without the backslash that JAX-RS reads as escape.
+   */
+  private static final String TAG = "(?:W/)?\"[\\x21\\x23-\\x5B\\x5D-\\x7E]*\"";
+
+  /** {@code *}, or one entity tag or more separated by commas. */
+  private static final Pattern TAGS =
+      Pattern.compile("\\s*(?:\\*|" + TAG + "(?:\\s*,\\s*" + TAG + ")*)\\s*");
 
   private Preconditions() {}
 
   /** The request's preconditions as a store condition; none without the headers. */
   public static Condition of(Request request, HttpHeaders headers) {
-    if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
-        && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
+    if (!requireWellFormed(headers)) {
       return Condition.NONE;
     }
     return current -> {
@@ -50,6 +63,27 @@ public final class Preconditions {
       throw new PreconditionFailed(sentence(Optional.of(entry)));
     }
     return Optional.of(response);
+  }
+
+  /**
+   * Whether the request has {@code If-Match} or {@code If-None-Match}; a read checks them with this
+   * before it reads ({@link #of} does for a write).
+   *
+   * @throws InvalidRequest 400 when one is neither {@code *} nor entity tags
+   */
+  public static boolean requireWellFormed(HttpHeaders headers) {
+    boolean any = false;
+    for (String name : new String[] {HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH}) {
+      String value = headers.getHeaderString(name);
+      if (value != null) {
+        if (!TAGS.matcher(value).matches()) {
+          throw InvalidRequest.badRequest(
+              name + " must be * or versions in quotes, separated by commas, such as \"3\".");
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** The strong ETag of an entry's version. */
