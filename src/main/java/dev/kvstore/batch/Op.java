@@ -122,7 +122,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
     if (version != null) {
       long expected = version(version);
       return current -> {
-        if (current.map(Entry::version).orElse(-1L) != expected) {
+        if (current.map(Entry::version).filter(v -> v == expected).isEmpty()) {
           throw new PreconditionFailed(
               current
                       .map(e -> "the key is at version " + e.version())
@@ -146,13 +146,16 @@ public record Op(int index, String kind, String key, Condition condition, Option
   private static long version(JsonValue value) {
     if (value instanceof JsonNumber number && number.isIntegral()) {
       try {
-        return number.longValueExact();
+        long version = number.longValueExact();
+        if (version > 0) {
+          return version;
+        }
       } catch (ArithmeticException e) {
         // answered below
       }
     }
     throw InvalidRequest.badRequest(
-        "if_version must be a version number, as in a GET's \"version\".");
+        "if_version must be a version number (1 or more), as in a GET's \"version\".");
   }
 
   private static boolean flag(JsonObject op, String name) {

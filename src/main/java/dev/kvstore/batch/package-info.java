@@ -7,8 +7,8 @@
  * <ul>
  *   <li>B1 — the whole batch is parsed and checked first: a malformed op (unknown kind or field, no
  *       or a bad key, a bad value) answers 400 naming it ({@code ops[3]: ...}) and nothing runs.
- *   <li>B2 — an op may carry one condition: {@code if_version} (compare-and-set), {@code if_absent:
- *       true} or {@code if_present: true}.
+ *   <li>B2 — an op may carry one condition: {@code if_version} (compare-and-set: a version, 1 or
+ *       more, that a missing key never has), {@code if_absent: true} or {@code if_present: true}.
  *   <li>B3 — an atomic batch (the default) is one transaction that runs its ops in key order (ops
  *       on one key keep their order; ops on different keys commute), so every batch locks rows and
  *       inserts new keys in one global order: batches over the same keys in any order never

@@ -216,6 +216,15 @@ class BatchIT {
             + "}]}";
     assertEquals(200, batch(http, current).statusCode());
     assertEquals(2, Http.json(http.get(key)).getInt("value"));
+    String absent = uniqueKey("cas-absent");
+    String onAbsent =
+        "{\"ops\": [{\"op\": \"set\", \"key\": "
+            + q(absent)
+            + ", \"value\": 2, \"if_version\": "
+            + version
+            + "}]}";
+    assertEquals(409, batch(http, onAbsent).statusCode());
+    assertEquals(404, http.get(absent).statusCode());
   }
 
   @Test
@@ -257,6 +266,8 @@ class BatchIT {
         "{\"op\": \"set\", \"key\": \"k\", \"value\": 1, \"tll\": 5}",
         "{\"op\": \"expire\", \"key\": \"k\"}",
         "{\"op\": \"get\", \"key\": \"k\", \"if_version\": \"7\"}",
+        "{\"op\": \"set\", \"key\": \"k\", \"value\": 1, \"if_version\": -1}",
+        "{\"op\": \"set\", \"key\": \"k\", \"value\": 1, \"if_version\": 0}",
         "{\"op\": \"get\", \"key\": \"k\", \"if_absent\": true, \"if_present\": true}",
         "[\"get\", \"k\"]"
       })
