@@ -43,6 +43,9 @@
  *       before it left, with its own precondition, version and answer, and fails alone when
  *       refused; none is answered before its transaction has committed. A group that fails as a
  *       whole fails the writes queued behind it. A batch's ops run in the batch's own transaction.
+ *   <li>E13 — a {@code ;} in the path is part of the key ({@link
+ *       dev.kvstore.entries.boundary.SemicolonsInKeys}), never a matrix parameter that would
+ *       address another key.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

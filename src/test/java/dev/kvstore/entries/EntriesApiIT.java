@@ -130,6 +130,22 @@ class EntriesApiIT {
   }
 
   @Test
+  void e13ASemicolonInThePathIsPartOfTheKeyNotAMatrixParameter() {
+    Http http = new Http(base);
+    String stem = uniqueKey("semi");
+    String key = stem + ";x=1";
+    HttpResponse<String> created = http.put(key + "?unused=1", "{\"value\": 1}");
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(key, Http.json(created).getString("key"));
+    assertEquals(404, http.get(stem).statusCode(), "no other key is written");
+    assertEquals(key, Http.json(http.get(stem + "%3Bx=1")).getString("key"));
+    assertEquals(200, http.post(key + "/incr", "{\"by\": 1}").statusCode());
+    assertEquals("2", Http.json(http.get(key + "/")).get("value").toString());
+    assertEquals(200, http.delete(key).statusCode());
+    assertEquals(404, http.get(stem + "%3Bx=1").statusCode());
+  }
+
+  @Test
   void theTrailingSlashIsOptional() {
     Http http = new Http(base);
     String key = uniqueKey("slash");
