@@ -49,13 +49,7 @@ public final class JsonPatches {
    */
   public static Patch parse(String subtype, JsonValue document) {
     UnaryOperator<JsonValue> patch = patch(subtype, document);
-    return storedJson -> {
-      try {
-        return patch.apply(read(storedJson)).toString();
-      } catch (JsonException e) {
-        throw new ValueConflict("The patch does not apply to the stored value: " + e.getMessage());
-      }
-    };
+    return storedJson -> patch.apply(read(storedJson)).toString();
   }
 
   /** The patch operation a document stands for; a 400 when it is malformed. */
@@ -63,14 +57,56 @@ public final class JsonPatches {
     if (MERGE_PATCH.endsWith("/" + subtype)) {
       return JSON.createMergePatch(document)::apply;
     }
-    var patch = JSON.createPatch(requireOperations(document));
+    JsonArray operations = requireOperations(document);
+    var patch = JSON.createPatch(operations);
     return target -> {
       if (!(target instanceof JsonStructure structure)) {
         throw new ValueConflict(
             "A JSON Patch applies to an object or an array; the stored value is neither.");
       }
-      return patch.apply(structure);
+      try {
+        return patch.apply(structure);
+      } catch (JsonException e) {
+        throw conflict(operations, structure);
+      }
     };
+  }
+
+  /**
+   * P3: the operation that does not apply, found by applying them one at a time, and named without
+   * the stored value — JSON-P's own message may quote all of it.
+   */
+  private static ValueConflict conflict(JsonArray operations, JsonStructure target) {
+    JsonStructure current = target;
+    for (int i = 0; i < operations.size(); i++) {
+      JsonObject operation = operations.getJsonObject(i);
+      try {
+        current = JSON.createPatch(JSON.createArrayBuilder().add(operation).build()).apply(current);
+      } catch (JsonException e) {
+        String op = operation.getString("op");
+        String which = "operations[" + i + "] (" + op + " at " + operation.get("path") + ")";
+        return new ValueConflict(
+            switch (op) {
+              case "test" -> "The JSON Patch's " + which + " failed: the stored value differs.";
+              case "add" ->
+                  "The JSON Patch's "
+                      + which
+                      + " does not apply: the stored value has no object or array there to add"
+                      + " to (an index may be at most the array's length).";
+              case "move", "copy" ->
+                  "The JSON Patch's "
+                      + which
+                      + " does not apply: the stored value has nothing at "
+                      + operation.get("from")
+                      + ", or no object or array at the path to put it in.";
+              default ->
+                  "The JSON Patch's "
+                      + which
+                      + " does not apply: the stored value has nothing there.";
+            });
+      }
+    }
+    return new ValueConflict("The JSON Patch does not apply to the stored value.");
   }
 
   /** P2: an array of operations, each a known {@code op} with the members it needs. */
@@ -100,7 +136,35 @@ public final class JsonPatches {
         throw InvalidRequest.badRequest(
             "The JSON Patch operation \"" + op.getString() + "\" needs \"" + member + "\".");
       }
+      if (!member.equals("value") && !isPointer(operation.get(member))) {
+        throw InvalidRequest.badRequest(
+            "A JSON Patch's \""
+                + member
+                + "\" is a JSON Pointer such as \"/a/0\" or \"\" (the whole value), with ~0 for ~"
+                + " and ~1 for /.");
+      }
     }
+    if (op.getString().equals("move")
+        && operation.getString("path").startsWith(operation.getString("from") + "/")) {
+      throw InvalidRequest.badRequest("A JSON Patch cannot move a value into itself.");
+    }
+  }
+
+  /** RFC 6901: empty, or each reference token after a {@code /}, {@code ~} only as ~0 or ~1. */
+  private static boolean isPointer(JsonValue value) {
+    if (!(value instanceof JsonString string)) {
+      return false;
+    }
+    String pointer = string.getString();
+    if (!pointer.isEmpty() && pointer.charAt(0) != '/') {
+      return false;
+    }
+    for (int i = pointer.indexOf('~'); i >= 0; i = pointer.indexOf('~', i + 1)) {
+      if (i + 1 == pointer.length() || "01".indexOf(pointer.charAt(i + 1)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static JsonValue read(String json) {

@@ -81,7 +81,9 @@ class PatchIT {
     Http http = new Http(base);
     String key = stored(http);
     String before = http.stored(key);
-    assertEquals(409, http.send("PATCH", key, operations, PATCH).statusCode());
+    HttpResponse<String> refused = http.send("PATCH", key, operations, PATCH);
+    assertEquals(409, refused.statusCode());
+    assertTrue(Http.json(refused).getString("error").contains("operations["), refused.body());
     assertEquals(before, http.stored(key));
   }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,14 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class Preconditions {
 
-  /**
-   * An entity tag (RFC 9110): its characters, without the backslash that JAX-RS reads as escape.
-   */
-  private static final String TAG = "(?:W/)?\"[\\x21\\x23-\\x5B\\x5D-\\x7E]*\"";
-
-  /** {@code *}, or one entity tag or more separated by commas. */
-  private static final Pattern TAGS =
-      Pattern.compile("\\s*(?:\\*|" + TAG + "(?:\\s*,\\s*" + TAG + ")*)\\s*");
+  /** An entity tag (RFC 9110), its characters without the backslash JAX-RS reads as escape. */
+  private static final Pattern TAG =
+      Pattern.compile("\\s*(?:W/)?\"[\\x21\\x23-\\x5B\\x5D-\\x7E]*\"\\s*");
 
   private Preconditions() {}
 
@@ -76,7 +72,7 @@ public final class Preconditions {
     for (String name : new String[] {HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH}) {
       String value = headers.getHeaderString(name);
       if (value != null) {
-        if (!TAGS.matcher(value).matches()) {
+        if (!isTagList(value)) {
           throw InvalidRequest.badRequest(
               name + " must be * or versions in quotes, separated by commas, such as \"3\".");
         }
@@ -84,6 +80,26 @@ public final class Preconditions {
       }
     }
     return any;
+  }
+
+  /** {@code *}, or one entity tag or more separated by commas; read tag by tag (no recursion). */
+  static boolean isTagList(String value) {
+    if (value.strip().equals("*")) {
+      return true;
+    }
+    Matcher tag = TAG.matcher(value);
+    int at = 0;
+    while (tag.region(at, value.length()).lookingAt()) {
+      at = tag.end();
+      if (at == value.length()) {
+        return true;
+      }
+      if (value.charAt(at) != ',') {
+        return false;
+      }
+      at++;
+    }
+    return false;
   }
 
   /** The strong ETag of an entry's version. */
