@@ -1,9 +1,14 @@
 package dev.kvstore.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.errors.InvalidRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,10 +39,29 @@ class GlobTest {
     "*.???, name.txt, true",
     "é?, é😀, true",
     "a.b, axb, false",
-    "(x), (x), true"
+    "(x), (x), true",
+    "*a*b, aab, true",
+    "*a*b, aba, false",
+    "a*b*c, abxbc, true",
+    "a*b*c, abxbcx, false",
+    "**?, x, true",
+    "*?, '', false",
+    "*, '', true",
+    "[a-c]*[x-z], bqqqy, true",
+    "[\\]-a]x, ^x, true",
+    "h[^a-z]llo, hAllo, true",
+    "h[^a-z]llo, hallo, false"
   })
   void l3AGlobMatchesTheWholeKeyAsRedisDoes(String glob, String key, boolean matches) {
     assertEquals(matches, Glob.parse(glob).matches(key));
+  }
+
+  @Test
+  void manyStarsAgainstALongKeyDoNotBacktrackWithoutEnd() {
+    Glob glob = Glob.parse("*a".repeat(40) + "*b");
+    String key = "a".repeat(512);
+    assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> glob.matches(key)));
+    assertTrue(glob.matches(key + "b"));
   }
 
   @ParameterizedTest
