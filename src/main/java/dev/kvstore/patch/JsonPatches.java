@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Partial updates of a stored value: JSON Merge Patch and JSON Patch, by JSON-P (P1–P4). */
@@ -33,6 +34,9 @@ public final class JsonPatches {
           "move", List.of("from", "path"),
           "copy", List.of("from", "path"),
           "test", List.of("path", "value"));
+
+  /** The operations this class applies itself to the whole value, which may be any JSON value. */
+  private static final Set<String> ON_THE_WHOLE_VALUE = Set.of("add", "replace", "test");
 
   private JsonPatches() {}
 
@@ -58,55 +62,97 @@ public final class JsonPatches {
       return JSON.createMergePatch(document)::apply;
     }
     JsonArray operations = requireOperations(document);
+    if (operations.stream().anyMatch(JsonPatches::isOnTheWholeValue)) {
+      return target -> oneByOne(operations, target);
+    }
     var patch = JSON.createPatch(operations);
     return target -> {
-      if (!(target instanceof JsonStructure structure)) {
-        throw new ValueConflict(
-            "A JSON Patch applies to an object or an array; the stored value is neither.");
+      if (target instanceof JsonStructure structure) {
+        try {
+          return patch.apply(structure);
+        } catch (JsonException e) {
+          // applied again below, to name the operation that does not apply
+        }
       }
-      try {
-        return patch.apply(structure);
-      } catch (JsonException e) {
-        throw conflict(operations, structure);
-      }
+      return oneByOne(operations, target);
     };
   }
 
   /**
-   * P3: the operation that does not apply, found by applying them one at a time, and named without
-   * the stored value — JSON-P's own message may quote all of it.
+   * P3: the operations applied one at a time — when one adds, replaces or tests the whole value
+   * (RFC 6902 allows any JSON value there; JSON-P only an object or an array), or to name the one
+   * that does not apply without the stored value, which JSON-P's own message may quote whole.
    */
-  private static ValueConflict conflict(JsonArray operations, JsonStructure target) {
-    JsonStructure current = target;
+  private static JsonValue oneByOne(JsonArray operations, JsonValue target) {
+    JsonValue current = target;
     for (int i = 0; i < operations.size(); i++) {
       JsonObject operation = operations.getJsonObject(i);
-      try {
-        current = JSON.createPatch(JSON.createArrayBuilder().add(operation).build()).apply(current);
-      } catch (JsonException e) {
-        String op = operation.getString("op");
-        String which = "operations[" + i + "] (" + op + " at " + operation.get("path") + ")";
-        return new ValueConflict(
-            switch (op) {
-              case "test" -> "The JSON Patch's " + which + " failed: the stored value differs.";
-              case "add" ->
-                  "The JSON Patch's "
-                      + which
-                      + " does not apply: the stored value has no object or array there to add"
-                      + " to (an index may be at most the array's length).";
-              case "move", "copy" ->
-                  "The JSON Patch's "
-                      + which
-                      + " does not apply: the stored value has nothing at "
-                      + operation.get("from")
-                      + ", or no object or array at the path to put it in.";
-              default ->
-                  "The JSON Patch's "
-                      + which
-                      + " does not apply: the stored value has nothing there.";
-            });
+      String op = operation.getString("op");
+      if (isOnTheWholeValue(operation) && !op.equals("test")) {
+        current = operation.get("value");
+      } else if (isOnTheWholeValue(operation)) {
+        if (!current.equals(operation.get("value"))) {
+          throw conflict(i, operation);
+        }
+      } else {
+        try {
+          current =
+              JSON.createPatch(JSON.createArrayBuilder().add(operation).build())
+                  .apply(structure(current, i, operation));
+        } catch (JsonException e) {
+          throw conflict(i, operation);
+        }
       }
     }
-    return new ValueConflict("The JSON Patch does not apply to the stored value.");
+    return current;
+  }
+
+  /** Whether the operation adds, replaces or tests the whole value ({@code "path": ""}). */
+  private static boolean isOnTheWholeValue(JsonValue operation) {
+    JsonObject o = operation.asJsonObject();
+    return o.getString("path").isEmpty() && ON_THE_WHOLE_VALUE.contains(o.getString("op"));
+  }
+
+  private static JsonStructure structure(JsonValue value, int i, JsonObject operation) {
+    if (value instanceof JsonStructure structure) {
+      return structure;
+    }
+    throw new ValueConflict(
+        "The JSON Patch's "
+            + which(i, operation)
+            + " applies to an object or an array; the value is neither.");
+  }
+
+  private static String which(int i, JsonObject operation) {
+    return "operations["
+        + i
+        + "] ("
+        + operation.getString("op")
+        + " at "
+        + operation.get("path")
+        + ")";
+  }
+
+  /** P3: the operation that does not apply, named without the stored value. */
+  private static ValueConflict conflict(int i, JsonObject operation) {
+    String which = which(i, operation);
+    return new ValueConflict(
+        switch (operation.getString("op")) {
+          case "test" -> "The JSON Patch's " + which + " failed: the stored value differs.";
+          case "add" ->
+              "The JSON Patch's "
+                  + which
+                  + " does not apply: the stored value has no object or array there to add"
+                  + " to (an index may be at most the array's length).";
+          case "move", "copy" ->
+              "The JSON Patch's "
+                  + which
+                  + " does not apply: the stored value has nothing at "
+                  + operation.get("from")
+                  + ", or no object or array at the path to put it in.";
+          default ->
+              "The JSON Patch's " + which + " does not apply: the stored value has nothing there.";
+        });
   }
 
   /** P2: an array of operations, each a known {@code op} with the members it needs. */

@@ -5,7 +5,8 @@
  * <ul>
  *   <li>P1 — {@code application/merge-patch+json} is RFC 7396 (JSON-P's {@code createMergePatch});
  *       {@code application/json-patch+json} is RFC 6902 ({@code createPatch}); any other body type
- *       answers 415.
+ *       answers 415. An {@code add}, {@code replace} or {@code test} of the whole value ({@code
+ *       "path": ""}) takes any JSON value, also on a stored number or string.
  *   <li>P2 — a malformed patch (a JSON Patch that is not an array of known operations with the
  *       members they need, a {@code path} or {@code from} that is not a JSON Pointer, a {@code
  *       move} into itself) answers 400.

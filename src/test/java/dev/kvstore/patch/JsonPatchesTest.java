@@ -11,6 +11,7 @@ import dev.kvstore.errors.InvalidRequest;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonPatchesTest {
@@ -34,6 +35,34 @@ class JsonPatchesTest {
             .applyTo(STORED);
     assertEquals(
         "{\"secret\":\"s3cr3t-value\",\"list\":[1,2,3],\"n\":{},\"m\":1,\"a/b~c\":true}", patched);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5 | [{\"op\":\"replace\",\"path\":\"\",\"value\":\"five\"}] | \"five\"",
+        "{\"a\":1} | [{\"op\":\"add\",\"path\":\"\",\"value\":null}] | null",
+        "\"x\" | [{\"op\":\"test\",\"path\":\"\",\"value\":\"x\"},"
+            + "{\"op\":\"replace\",\"path\":\"\",\"value\":[]},"
+            + "{\"op\":\"add\",\"path\":\"/-\",\"value\":1}] | [1]",
+        "7 | [] | 7"
+      })
+  void p1TheWholeValueMayBeReplacedByAnyJsonValue(String stored, String ops, String patched) {
+    assertEquals(patched, jsonPatch(ops).applyTo(stored));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[{\"op\":\"test\",\"path\":\"\",\"value\":6}]",
+        "[{\"op\":\"add\",\"path\":\"/a\",\"value\":1}]",
+        "[{\"op\":\"replace\",\"path\":\"\",\"value\":{}},{\"op\":\"remove\",\"path\":\"/a\"}]"
+      })
+  void p3OnANumberOnlyTheWholeValueCanBePatched(String operations) {
+    ValueConflict conflict =
+        assertThrows(ValueConflict.class, () -> jsonPatch(operations).applyTo("5"));
+    assertTrue(conflict.getMessage().contains("operations["), conflict.getMessage());
   }
 
   @ParameterizedTest

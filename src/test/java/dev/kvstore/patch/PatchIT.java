@@ -70,6 +70,21 @@ class PatchIT {
     assertEquals("{\"a\":2,\"b\":{},\"c\":2}", Http.json(http.get(key)).get("value").toString());
   }
 
+  @Test
+  void p1AJsonPatchReplacesTheWholeValueWithAnyJsonValue() {
+    Http http = new Http(base);
+    String key = stored(http);
+    String toNumber = "[{\"op\": \"replace\", \"path\": \"\", \"value\": 5}]";
+    assertEquals(200, http.send("PATCH", key, toNumber, PATCH).statusCode());
+    assertEquals("5", Http.json(http.get(key)).get("value").toString());
+    String onNumber =
+        "[{\"op\": \"test\", \"path\": \"\", \"value\": 5},"
+            + " {\"op\": \"replace\", \"path\": \"\", \"value\": \"five\"}]";
+    HttpResponse<String> patched = http.send("PATCH", key, onNumber, PATCH);
+    assertEquals(200, patched.statusCode(), patched.body());
+    assertEquals("\"five\"", Http.json(http.get(key)).get("value").toString());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
