@@ -17,7 +17,11 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -181,8 +185,8 @@ public final class JsonBodies {
     if (isBlank(body)) {
       throw InvalidRequest.badRequest("The body is empty; send a JSON object.");
     }
-    try (JsonParser parser =
-        parsers.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+    requireWholeCharacters(body);
+    try (JsonParser parser = parsers.createParser(strictUtf8(body))) {
       T value = read.apply(parser);
       if (parser.hasNext()) {
         throw InvalidRequest.badRequest("The body goes on after its JSON value; send one value.");
@@ -190,7 +194,12 @@ public final class JsonBodies {
       return value;
     } catch (JsonParsingException e) {
       throw InvalidRequest.badRequest("The body is not valid JSON: " + e.getMessage());
-    } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+    } catch (JsonException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw InvalidRequest.badRequest("The body is not valid UTF-8; send JSON in UTF-8.");
+      }
+      throw InvalidRequest.badRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
+    } catch (NoSuchElementException | IllegalStateException e) {
       throw InvalidRequest.badRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
     } catch (InvalidRequest e) {
       throw e;
@@ -199,6 +208,68 @@ public final class JsonBodies {
       throw InvalidRequest.badRequest(
           "The body is nested too deeply: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * J7: the body decoded as UTF-8 that refuses a malformed byte sequence instead of replacing it.
+   */
+  private static Reader strictUtf8(byte[] body) {
+    return new InputStreamReader(
+        new ByteArrayInputStream(body),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /**
+   * J7: a 400 for a {@code \\u} escape of half a UTF-16 surrogate pair without its other half
+   * ({@code "\\ud800"}): no character, so it could not be stored and given back as sent.
+   */
+  static void requireWholeCharacters(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] != '\\') {
+        continue;
+      }
+      int unit = escapedUnit(body, i);
+      if (unit < 0) { // another escape: its second byte is not the start of one
+        i++;
+        continue;
+      }
+      if (Character.isLowSurrogate((char) unit)) {
+        throw loneSurrogate();
+      }
+      if (Character.isHighSurrogate((char) unit)) {
+        int low = escapedUnit(body, i + 6);
+        if (low < 0 || !Character.isLowSurrogate((char) low)) {
+          throw loneSurrogate();
+        }
+        i += 6;
+      }
+      i += 5;
+    }
+  }
+
+  /** The UTF-16 unit of the {@code \\uXXXX} escape at {@code at}, or -1 when there is none. */
+  private static int escapedUnit(byte[] body, int at) {
+    if (at + 5 >= body.length || body[at] != '\\' || body[at + 1] != 'u') {
+      return -1;
+    }
+    int unit = 0;
+    for (int k = at + 2; k < at + 6; k++) {
+      int digit = Character.digit(body[k], 16);
+      if (digit < 0) {
+        return -1;
+      }
+      unit = unit * 16 + digit;
+    }
+    return unit;
+  }
+
+  private static InvalidRequest loneSurrogate() {
+    return InvalidRequest.badRequest(
+        "The body is not valid JSON: a \\u escape of half a surrogate pair (\\ud800 to"
+            + " \\udfff) needs its other half right after it.");
   }
 
   private static ObjectWithText copyObject(JsonParser parser, String example, String field) {

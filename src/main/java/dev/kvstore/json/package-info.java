@@ -17,6 +17,9 @@
  *       is then refused with 503 and {@code Retry-After: 1}, instead of running the server out of
  *       heap. A large PATCH document is checked, dropped and read again under the key's lock, so
  *       that its tree is not kept while the lock is awaited; a small one is read once.
+ *   <li>J7 — a body is UTF-8: a malformed byte sequence answers 400, never a replacement character;
+ *       so does a <code>&#92;u</code> escape of half a surrogate pair without its other half, which
+ *       no character stands for and could not be given back as sent.
  * </ul>
  */
 package dev.kvstore.json;

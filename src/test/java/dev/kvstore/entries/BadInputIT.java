@@ -60,7 +60,9 @@ class BadInputIT {
         "{\"value\": 1, \"value\": 2}",
         "{\"value\": {\"a\": [{\"b\": 1, \"b\": 2}]}}",
         "{\"ttl\": 60, \"value\": 1, \"ttl\": 60}",
-        "{\"value\": [1, {\"a\": 2]}"
+        "{\"value\": [1, {\"a\": 2]}",
+        "{\"value\": \"\\ud800\"}",
+        "{\"value\": \"\\udc00 half a pair\"}"
       })
   void aBadSetBodyIsA400AndChangesNothing(String body) {
     Http http = new Http(base);

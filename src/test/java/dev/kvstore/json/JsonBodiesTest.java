@@ -2,6 +2,7 @@ package dev.kvstore.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.errors.InvalidRequest;
 import jakarta.json.JsonObject;
@@ -69,6 +70,44 @@ class JsonBodiesTest {
   void j2AnythingButOneJsonObjectIsA400AlsoWhenAFieldIsCopiedAsText(String body) {
     InvalidRequest e = assertThrows(InvalidRequest.class, () -> readWithText(body));
     assertEquals(400, e.status(), e.getMessage());
+  }
+
+  @Test
+  void j7ABodyThatIsNotUtf8IsA400NotAReplacementCharacter() {
+    byte[] latin1 = "{\"value\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    InvalidRequest e =
+        assertThrows(
+            InvalidRequest.class,
+            () ->
+                JsonBodies.readObjectWithText(
+                    JsonBodies.parsers(64), new ByteArrayInputStream(latin1), 1000, "{}", "value"));
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    assertEquals("\"café\"", readWithText("{\"value\": \"café\"}").text().orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"value\": \"\\ud800\"}",
+        "{\"value\": \"\\uDC00\"}",
+        "{\"value\": \"\\ud800\\u0041\"}",
+        "{\"value\": \"\\ud800x\"}",
+        "{\"value\": \"\\udc00\\ud800\"}",
+        "{\"value\": 1, \"\\ud83d\": 2}",
+        "{\"value\": [\"\\ud83d\\ude00\", \"\\ude00\"]}"
+      })
+  void j7HalfASurrogatePairIsA400(String body) {
+    InvalidRequest e = assertThrows(InvalidRequest.class, () -> readWithText(body));
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
+    assertThrows(InvalidRequest.class, () -> read(body, 1000));
+  }
+
+  @Test
+  void j7AWholeSurrogatePairAndAnEscapedBackslashAreRead() {
+    assertEquals("\"😀\"", readWithText("{\"value\": \"\\ud83d\\ude00\"}").text().orElseThrow());
+    assertEquals("\"\\\\ud800\"", readWithText("{\"value\": \"\\\\ud800\"}").text().orElseThrow());
   }
 
   @Test
