@@ -3,11 +3,11 @@
  *
  * <ul>
  *   <li>A1 — a token comes in {@code Authorization: Bearer <token>} or {@code X-API-Key: <token>};
- *       one in the query string answers 400 (URLs reach access logs). Tokens are {@code
- *       kv_<id>_<secret>} with a 256-bit random secret, stored only as its SHA-256 and compared in
- *       constant time; the {@code KV_ADMIN_TOKEN} ({@code kv.admin-token}) is an admin token.
- *       Neither is ever logged. No token, a malformed header, an unknown or a revoked token: 401
- *       with {@code WWW-Authenticate: Bearer}.
+ *       one in the query string answers 400 (URLs reach access logs), and so do both headers in one
+ *       request. Tokens are {@code kv_<id>_<secret>} with a 256-bit random secret, stored only as
+ *       its SHA-256 and compared in constant time; the {@code KV_ADMIN_TOKEN} ({@code
+ *       kv.admin-token}) is an admin token. Neither is ever logged. No token, a malformed header,
+ *       an unknown or a revoked token: 401 with {@code WWW-Authenticate: Bearer}.
  *   <li>A2 — a scope is {@code read}, {@code write} (includes read) or {@code admin} (includes
  *       write, and manages tokens); an operation beyond the scope answers 403. Scopes are Jakarta
  *       Security groups and roles, checked before any store call and again by the stores'

@@ -88,6 +88,20 @@ class SecurityIT {
   }
 
   @Test
+  void a1ATokenInBothHeadersIsA400EvenWhenOneIsValid() {
+    String key = "k:" + UUID.randomUUID();
+    assertEquals(201, admin().put(key, "{\"value\": 1}").statusCode());
+    String bearer = "Bearer " + adminToken;
+    assertError(
+        400,
+        anonymous()
+            .with("Authorization", bearer, "X-API-Key", "kv_000000000000000000000000_nope")
+            .get(key));
+    assertError(400, anonymous().with("Authorization", bearer, "X-API-Key", adminToken).get(key));
+    assertEquals(200, admin().get(key).statusCode());
+  }
+
+  @Test
   void a2ATokenIsShownOnceAndListedWithoutItsSecret() {
     JsonObject issued = issue("read", "shown:");
     String secret = issued.getString("token");

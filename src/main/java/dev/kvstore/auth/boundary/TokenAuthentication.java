@@ -79,6 +79,13 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
           "Send the token in the Authorization header (Bearer) or in X-API-Key, never in the URL:"
               + " URLs end up in access logs.");
     }
+    if (request.getHeader("Authorization") != null && request.getHeader("X-API-Key") != null) {
+      return refuse(
+          response,
+          400,
+          "Send one token, in Authorization (Bearer) or in X-API-Key, not both: which one applies"
+              + " would be a guess.");
+    }
     Optional<String> token = token(request);
     if (token.isEmpty()) {
       return withoutToken(request, response, context);
