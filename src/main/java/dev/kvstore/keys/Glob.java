@@ -16,16 +16,21 @@ import java.util.List;
  */
 final class Glob {
 
-  /** One character of the key ({@link #matches}), or any run of them ({@link #ANY_RUN}). */
+  /** One character of the key ({@link #matches}), or any run of them ({@link Wildcard#ANY_RUN}). */
   private interface Step {
     boolean matches(int codePoint);
   }
 
-  /** {@code *}: told apart from {@link #ANY_ONE} by identity. */
-  private static final Step ANY_RUN = c -> true;
+  /** {@code ?} and {@code *}. */
+  private enum Wildcard implements Step {
+    ANY_ONE,
+    ANY_RUN;
 
-  /** {@code ?}. */
-  private static final Step ANY_ONE = c -> true;
+    @Override
+    public boolean matches(int c) {
+      return true;
+    }
+  }
 
   private record Literal(int codePoint) implements Step {
     @Override
@@ -35,7 +40,7 @@ final class Glob {
   }
 
   /** {@code [...]}: ranges as pairs of code points, lowest and highest. */
-  private record Set(int[] ranges, boolean negated) implements Step {
+  private record OneOf(int[] ranges, boolean negated) implements Step {
     @Override
     public boolean matches(int c) {
       for (int i = 0; i < ranges.length; i += 2) {
@@ -65,13 +70,13 @@ final class Glob {
       int c = glob.codePointAt(i);
       i += Character.charCount(c);
       if (c == '*' || c == '?') {
-        steps.add(c == '*' ? ANY_RUN : ANY_ONE);
+        steps.add(c == '*' ? Wildcard.ANY_RUN : Wildcard.ANY_ONE);
         inPrefix = false;
       } else if (c == '[') {
         List<Integer> ranges = new ArrayList<>();
         boolean negated = i < glob.length() && (glob.charAt(i) == '^' || glob.charAt(i) == '!');
         i = readSet(glob, negated ? i + 1 : i, ranges);
-        steps.add(new Set(ranges.stream().mapToInt(Integer::intValue).toArray(), negated));
+        steps.add(new OneOf(ranges.stream().mapToInt(Integer::intValue).toArray(), negated));
         inPrefix = false;
       } else {
         if (c == '\\') {
@@ -94,7 +99,7 @@ final class Glob {
     int lastRun = -1; // the last * met, and where in the key its run now ends
     int runEnd = 0;
     while (at < chars.length) {
-      if (step < steps.length && steps[step] == ANY_RUN) {
+      if (step < steps.length && steps[step] == Wildcard.ANY_RUN) {
         lastRun = step++;
         runEnd = at;
       } else if (step < steps.length && steps[step].matches(chars[at])) {
@@ -107,7 +112,7 @@ final class Glob {
         return false;
       }
     }
-    while (step < steps.length && steps[step] == ANY_RUN) {
+    while (step < steps.length && steps[step] == Wildcard.ANY_RUN) {
       step++;
     }
     return step == steps.length;

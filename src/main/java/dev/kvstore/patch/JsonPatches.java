@@ -87,11 +87,11 @@ public final class JsonPatches {
     JsonValue current = target;
     for (int i = 0; i < operations.size(); i++) {
       JsonObject operation = operations.getJsonObject(i);
-      String op = operation.getString("op");
-      if (isOnTheWholeValue(operation) && !op.equals("test")) {
-        current = operation.get("value");
-      } else if (isOnTheWholeValue(operation)) {
-        if (!current.equals(operation.get("value"))) {
+      if (isOnTheWholeValue(operation)) {
+        JsonValue value = operation.get("value");
+        if (!operation.getString("op").equals("test")) {
+          current = value;
+        } else if (!current.equals(value)) {
           throw conflict(i, operation);
         }
       } else {
@@ -135,24 +135,20 @@ public final class JsonPatches {
 
   /** P3: the operation that does not apply, named without the stored value. */
   private static ValueConflict conflict(int i, JsonObject operation) {
-    String which = which(i, operation);
     return new ValueConflict(
-        switch (operation.getString("op")) {
-          case "test" -> "The JSON Patch's " + which + " failed: the stored value differs.";
-          case "add" ->
-              "The JSON Patch's "
-                  + which
-                  + " does not apply: the stored value has no object or array there to add"
-                  + " to (an index may be at most the array's length).";
-          case "move", "copy" ->
-              "The JSON Patch's "
-                  + which
-                  + " does not apply: the stored value has nothing at "
-                  + operation.get("from")
-                  + ", or no object or array at the path to put it in.";
-          default ->
-              "The JSON Patch's " + which + " does not apply: the stored value has nothing there.";
-        });
+        "The JSON Patch's "
+            + which(i, operation)
+            + switch (operation.getString("op")) {
+              case "test" -> " failed: the stored value differs.";
+              case "add" ->
+                  " does not apply: the stored value has no object or array there to add to (an"
+                      + " index may be at most the array's length).";
+              case "move", "copy" ->
+                  " does not apply: the stored value has nothing at "
+                      + operation.get("from")
+                      + ", or no object or array at the path to put it in.";
+              default -> " does not apply: the stored value has nothing there.";
+            });
   }
 
   /** P2: an array of operations, each a known {@code op} with the members it needs. */

@@ -8,20 +8,90 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.entries.control.ValueConflict;
 import dev.kvstore.errors.InvalidRequest;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** P1–P3: patches of a stored value. */
 class JsonPatchesTest {
+
+  private static final String MERGE = "merge-patch+json";
+  private static final String PATCH = "json-patch+json";
 
   private static final String STORED =
       "{\"secret\":\"s3cr3t-value\",\"list\":[1,2],\"n\":{\"m\":1}}";
 
+  private static JsonValue json(String text) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
+  }
+
   private static JsonPatches.Patch jsonPatch(String operations) {
-    return JsonPatches.parse(
-        "json-patch+json", JSON.createReader(new StringReader(operations)).readValue());
+    return JsonPatches.parse(PATCH, json(operations));
+  }
+
+  @Test
+  void p1AMergePatchSetsReplacesAndRemovesMembers() {
+    String stored = "{\"a\":1,\"b\":{\"c\":2,\"d\":3},\"n\":12345678901234567890123}";
+    JsonPatches.Patch patch =
+        JsonPatches.parse(MERGE, json("{\"a\":0.1,\"b\":{\"c\":null},\"e\":[]}"));
+    assertEquals(
+        "{\"a\":0.1,\"b\":{\"d\":3},\"n\":12345678901234567890123,\"e\":[]}",
+        patch.applyTo(stored));
+  }
+
+  @Test
+  void p1AMergePatchThatIsNotAnObjectReplacesTheValue() {
+    assertEquals("\"x\"", JsonPatches.parse(MERGE, json("\"x\"")).applyTo("{\"a\":1}"));
+  }
+
+  @Test
+  void p1AJsonPatchAppliesItsOperationsInOrder() {
+    JsonPatches.Patch patch =
+        jsonPatch(
+            "[{\"op\":\"test\",\"path\":\"/a\",\"value\":1},"
+                + "{\"op\":\"replace\",\"path\":\"/a\",\"value\":2},"
+                + "{\"op\":\"add\",\"path\":\"/list/-\",\"value\":3},"
+                + "{\"op\":\"copy\",\"from\":\"/a\",\"path\":\"/b\"}]");
+    assertEquals("{\"a\":2,\"list\":[1,3],\"b\":2}", patch.applyTo("{\"a\":1,\"list\":[1]}"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"op\":\"replace\"}",
+        "[{\"op\":\"frobnicate\",\"path\":\"/a\"}]",
+        "[{\"path\":\"/a\"}]",
+        "[{\"op\":\"add\",\"path\":\"/a\"}]",
+        "[{\"op\":\"move\",\"path\":\"/a\"}]",
+        "[1]"
+      })
+  void p2AMalformedJsonPatchIsA400(String document) {
+    InvalidRequest e = assertThrows(InvalidRequest.class, () -> jsonPatch(document));
+    assertEquals(400, e.status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[{\"op\":\"test\",\"path\":\"/a\",\"value\":2}]",
+        "[{\"op\":\"replace\",\"path\":\"/missing\",\"value\":2}]",
+        "[{\"op\":\"remove\",\"path\":\"/x/y\"}]"
+      })
+  void p3AJsonPatchThatDoesNotFitIsAConflict(String document) {
+    JsonPatches.Patch patch = jsonPatch(document);
+    assertThrows(ValueConflict.class, () -> patch.applyTo("{\"a\":1}"));
+  }
+
+  @Test
+  void p3AJsonPatchOfAPathInsideAScalarIsAConflict() {
+    // the whole value ("path": "") may be replaced: p1TheWholeValueMayBeReplacedByAnyJsonValue
+    JsonPatches.Patch patch = jsonPatch("[{\"op\":\"replace\",\"path\":\"/a\",\"value\":2}]");
+    assertThrows(ValueConflict.class, () -> patch.applyTo("5"));
   }
 
   @Test

@@ -30,7 +30,9 @@ public final class Preconditions {
 
   /** The request's preconditions as a store condition; none without the headers. */
   public static Condition of(Request request, HttpHeaders headers) {
-    if (!requireWellFormed(headers)) {
+    requireWellFormed(headers);
+    if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
+        && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
       return Condition.NONE;
     }
     return current -> {
@@ -62,24 +64,17 @@ public final class Preconditions {
   }
 
   /**
-   * Whether the request has {@code If-Match} or {@code If-None-Match}; a read checks them with this
-   * before it reads ({@link #of} does for a write).
-   *
-   * @throws InvalidRequest 400 when one is neither {@code *} nor entity tags
+   * A 400 when {@code If-Match} or {@code If-None-Match} is neither {@code *} nor entity tags; a
+   * read calls this before it reads ({@link #of} does for a write).
    */
-  public static boolean requireWellFormed(HttpHeaders headers) {
-    boolean any = false;
+  public static void requireWellFormed(HttpHeaders headers) {
     for (String name : new String[] {HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH}) {
       String value = headers.getHeaderString(name);
-      if (value != null) {
-        if (!isTagList(value)) {
-          throw InvalidRequest.badRequest(
-              name + " must be * or versions in quotes, separated by commas, such as \"3\".");
-        }
-        any = true;
+      if (value != null && !isTagList(value)) {
+        throw InvalidRequest.badRequest(
+            name + " must be * or versions in quotes, separated by commas, such as \"3\".");
       }
     }
-    return any;
   }
 
   /** {@code *}, or one entity tag or more separated by commas; read tag by tag (no recursion). */
