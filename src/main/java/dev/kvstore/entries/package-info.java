@@ -36,7 +36,9 @@
  *   <li>E11 — on embedded Derby, reads are served from memory ({@link
  *       dev.kvstore.entries.control.EntryCache}) and stay linearizable: a key is cached only as
  *       committed, no write of it under way or completed since it was loaded; a write marks its
- *       keys before it changes them and drops them once it has completed.
+ *       keys before it changes them and drops them once it has completed. A GET whose key is cached
+ *       and live is answered without the store's EJB call and its transaction; an expired or
+ *       uncached one goes through the store (E5).
  *   <li>E12 — clients' writes of one key that arrive while one is under way queue, and are applied
  *       together, in arrival order, in the next transaction: one row lock and one commit for the
  *       group ({@link dev.kvstore.entries.control.KeyWrites}). Each write acts on what the one

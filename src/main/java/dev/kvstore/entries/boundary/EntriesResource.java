@@ -4,6 +4,7 @@ import static dev.kvstore.json.JsonBodies.JSON;
 
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Change;
+import dev.kvstore.entries.control.EntryCache;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.control.Written;
@@ -65,6 +66,8 @@ public class EntriesResource {
 
   @EJB EntryStore store;
 
+  @Inject EntryCache cache;
+
   @Inject KeyWrites writes;
 
   @Inject Clock clock;
@@ -107,7 +110,7 @@ public class EntriesResource {
     String readable = access.read(key);
     Preconditions.requireWellFormed(headers);
     Instant now = clock.instant();
-    Entry entry = store.get(readable, now);
+    Entry entry = cache.live(readable, now).orElseGet(() -> store.get(readable, now));
     Optional<Response> notModified = Preconditions.ofRead(request, entry);
     if (notModified.isPresent()) {
       return notModified.get();

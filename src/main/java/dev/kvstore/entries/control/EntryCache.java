@@ -25,9 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The read cache (E11): committed entries kept in memory, so that a read of a key written or read
- * before needs no database. Embedded Derby only: every change to its rows is made by this process,
- * through {@link EntryStore} and {@link dev.kvstore.keys.KeyLister}, which announce each key they
- * change. On PostgreSQL other instances change rows too; every read goes to the database there.
+ * before needs no database — and a GET that finds its key here live ({@link #live}) needs no
+ * transaction either, so the resource answers it without calling {@link EntryStore}. Embedded Derby
+ * only: every change to its rows is made by this process, through {@link EntryStore} and {@link
+ * dev.kvstore.keys.KeyLister}, which announce each key they change. On PostgreSQL other instances
+ * change rows too; every read goes to the database there.
  *
  * <p>Reads stay linearizable. A writing transaction marks its keys before it changes them and
  * unmarks them once it has completed; while a key is marked, reads go to the database and nothing
@@ -112,6 +114,17 @@ public class EntryCache {
       keep(key, completed, loaded.copy());
     }
     return loaded;
+  }
+
+  /**
+   * The committed entry of {@code key} when memory holds it and it is live at {@code now}: a read
+   * that needs neither the database nor a transaction. Empty otherwise — the caller then reads
+   * through {@link EntryStore#get}, which also removes an expired entry (E5). Read only.
+   */
+  public Optional<Entry> live(String key, Instant now) {
+    return enabled && slots.get(key) instanceof Cached cached && !cached.entry().isExpiredAt(now)
+        ? Optional.of(cached.entry())
+        : Optional.empty();
   }
 
   /**

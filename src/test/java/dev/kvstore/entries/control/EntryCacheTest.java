@@ -86,6 +86,29 @@ class EntryCacheTest {
   }
 
   @Test
+  void aLiveCachedEntryIsServedWithoutAnyLoad() {
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH));
+    Entry loaded = cache.read("k", database(1));
+    assertEquals("1", cache.live("k", Instant.EPOCH).orElseThrow().json());
+    assertEquals(
+        loaded.json(), cache.live("k", Instant.EPOCH.plusSeconds(3600)).orElseThrow().json());
+    assertEquals(1, loads.get());
+  }
+
+  @Test
+  void anExpiredOrBeingWrittenEntryIsNotServedFromMemory() {
+    Instant expiry = Instant.EPOCH.plusSeconds(10);
+    cache.read("k", key -> Entry.create(key, "1", Optional.of(expiry), 1, Instant.EPOCH));
+    assertEquals("1", cache.live("k", expiry.minusMillis(1)).orElseThrow().json());
+    assertEquals(Optional.empty(), cache.live("k", expiry), "expired at its expiry instant (E3)");
+    cache.read("j", database(1));
+    cache.writing("j");
+    assertEquals(Optional.empty(), cache.live("j", Instant.EPOCH));
+    transactions.complete();
+    assertEquals(Optional.empty(), cache.live("j", Instant.EPOCH), "dropped once written");
+  }
+
+  @Test
   void aMissingKeyIsNotRemembered() {
     assertNull(cache.read("k", key -> null));
     assertEquals("1", cache.read("k", database(1)).json());
@@ -110,6 +133,7 @@ class EntryCacheTest {
     cache.read("k", database(1));
     cache.read("k", database(1));
     assertEquals(2, loads.get());
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH));
   }
 
   @Test
