@@ -1,5 +1,6 @@
 /**
- * Auth: API tokens with scopes and key prefixes, by Jakarta Security, and protected mode.
+ * Auth: API tokens with scopes and key prefixes, by Jakarta Authentication and Jakarta Security,
+ * and protected mode.
  *
  * <ul>
  *   <li>A1 — a token comes in {@code Authorization: Bearer <token>} or {@code X-API-Key: <token>};
@@ -9,8 +10,8 @@
  *       kv.admin-token}) is an admin token. Neither is ever logged. No token, a malformed header,
  *       an unknown or a revoked token: 401 with {@code WWW-Authenticate: Bearer}.
  *   <li>A2 — a scope is {@code read}, {@code write} (includes read) or {@code admin} (includes
- *       write, and manages tokens); an operation beyond the scope answers 403. Scopes are Jakarta
- *       Security groups and roles, checked before any store call and again by the stores'
+ *       write, and manages tokens); an operation beyond the scope answers 403. Scopes are the
+ *       caller's groups and roles, checked before any store call and again by the stores'
  *       {@code @RolesAllowed} — for writes of one key grouped in one transaction (E12), on the
  *       caller that applies the group; each of the others was checked before it queued.
  *   <li>A3 — {@code POST /_tokens} issues a token and shows its secret once; {@code GET /_tokens}

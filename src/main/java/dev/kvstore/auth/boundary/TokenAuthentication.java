@@ -6,13 +6,20 @@ import dev.kvstore.errors.FailureMapper;
 import dev.kvstore.metrics.ServerMetrics;
 import dev.kvstore.storage.DatabaseUnavailable;
 import dev.kvstore.storage.SqlErrors;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.auth.message.AuthException;
+import jakarta.security.auth.message.AuthStatus;
+import jakarta.security.auth.message.MessageInfo;
+import jakarta.security.auth.message.MessagePolicy;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
+import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,24 +28,35 @@ import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
- * Jakarta Security's authentication of every request (A1, A3, A4): a token from {@code
- * Authorization: Bearer} or {@code X-API-Key}, validated by the identity stores; without one, the
- * request is served only in protected mode and only from loopback.
+ * The authentication of every request (A1, A3, A4), a Jakarta Authentication server module: a token
+ * from {@code Authorization: Bearer} or {@code X-API-Key}, validated by the Jakarta Security
+ * identity stores; without one, the request is served only in protected mode and only from
+ * loopback. It registers itself for the application when the application starts.
+ *
+ * <p>Not a Jakarta Security {@code HttpAuthenticationMechanism}: the runtime's bridge to one looks
+ * the mechanism up through JNDI and CDI twice per request, about a quarter of a GET's CPU ({@code
+ * bench/results/2026-11-29-2.md}); this module is called directly.
  *
  * <p>Payara's health endpoint is outside the token check: a probe needs neither a token nor the
  * database, so liveness answers while the database is away. A request whose check needs the
  * database while it is unavailable answers 503 with {@code Retry-After}, as the API does.
  */
-@ApplicationScoped
-public class TokenAuthentication implements HttpAuthenticationMechanism {
+@WebListener
+public class TokenAuthentication implements ServerAuthModule, ServletContextListener {
 
   /** Query parameters that would put a token in access logs (A1). */
   private static final Set<String> TOKEN_PARAMETERS =
@@ -55,14 +73,46 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
   @Inject ServerMetrics metrics;
 
+  /** The container's: it turns a caller and groups into the request's identity. */
+  private volatile CallbackHandler container;
+
+  private volatile String registration;
+
   @Override
-  public AuthenticationStatus validateRequest(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  public void contextInitialized(ServletContextEvent event) {
+    registration =
+        AuthConfigFactory.getFactory().registerServerAuthModule(this, event.getServletContext());
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    AuthConfigFactory.getFactory().removeRegistration(registration);
+  }
+
+  @Override
+  public void initialize(
+      MessagePolicy requestPolicy,
+      MessagePolicy responsePolicy,
+      CallbackHandler handler,
+      @SuppressWarnings("rawtypes") Map options) {
+    container = handler;
+  }
+
+  @Override
+  public Class<?>[] getSupportedMessageTypes() {
+    return new Class<?>[] {HttpServletRequest.class, HttpServletResponse.class};
+  }
+
+  @Override
+  public AuthStatus validateRequest(MessageInfo message, Subject caller, Subject service)
+      throws AuthException {
+    HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
+    HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
     if (isHealthProbe(request)) {
-      return context.doNothing();
+      return login(caller, null, Set.of());
     }
     try {
-      return authenticate(request, response, context);
+      return authenticate(request, response, caller);
     } catch (DatabaseUnavailable e) {
       LOG.warning(() -> "Database failure during authentication: " + SqlErrors.describe(e));
       response.setHeader("Retry-After", FailureMapper.DATABASE_RETRY_AFTER_SECONDS);
@@ -70,8 +120,21 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
-  private AuthenticationStatus authenticate(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  @Override
+  public AuthStatus secureResponse(MessageInfo message, Subject service) {
+    return AuthStatus.SEND_SUCCESS;
+  }
+
+  @Override
+  public void cleanSubject(MessageInfo message, Subject subject) {
+    if (subject != null) {
+      subject.getPrincipals().clear();
+    }
+  }
+
+  private AuthStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, Subject caller)
+      throws AuthException {
     if (hasTokenParameter(request.getQueryString())) {
       return refuse(
           response,
@@ -88,7 +151,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
     Optional<String> token = token(request);
     if (token.isEmpty()) {
-      return withoutToken(request, response, context);
+      return withoutToken(request, response, caller);
     }
     if (token.get().isEmpty()) {
       return unauthorized(response, "The Authorization header must be \"Bearer <token>\".");
@@ -97,11 +160,12 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return unauthorized(response, "The token is not valid: unknown or revoked.");
     }
-    return context.notifyContainerAboutLogin(result);
+    return login(caller, result.getCallerPrincipal(), result.getCallerGroups());
   }
 
-  private AuthenticationStatus withoutToken(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  private AuthStatus withoutToken(
+      HttpServletRequest request, HttpServletResponse response, Subject caller)
+      throws AuthException {
     if (!tokens.noTokenConfigured()) {
       return unauthorized(response, "Send a token: Authorization: Bearer <token>.");
     }
@@ -113,8 +177,25 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
               + " machine. Set KV_ADMIN_TOKEN to a secret, restart, and send it as"
               + " Authorization: Bearer <token>.");
     }
-    return context.notifyContainerAboutLogin(
-        new TokenPrincipal("local", Optional.empty()), Scope.ADMIN.roles());
+    return login(caller, new TokenPrincipal("local", Optional.empty()), Scope.ADMIN.roles());
+  }
+
+  /** Tells the container who the caller is ({@code null}: nobody) and its groups (roles). */
+  private AuthStatus login(Subject caller, Principal principal, Set<String> groups)
+      throws AuthException {
+    Callback[] callbacks =
+        groups.isEmpty()
+            ? new Callback[] {new CallerPrincipalCallback(caller, principal)}
+            : new Callback[] {
+              new CallerPrincipalCallback(caller, principal),
+              new GroupPrincipalCallback(caller, groups.toArray(String[]::new))
+            };
+    try {
+      container.handle(callbacks);
+    } catch (IOException | UnsupportedCallbackException e) {
+      throw (AuthException) new AuthException("The container refused the caller").initCause(e);
+    }
+    return AuthStatus.SUCCESS;
   }
 
   /** By the decoded, normalized path the container maps: {@code /_health/../k} is not a probe. */
@@ -151,12 +232,12 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
-  private AuthenticationStatus unauthorized(HttpServletResponse response, String sentence) {
+  private AuthStatus unauthorized(HttpServletResponse response, String sentence) {
     response.setHeader("WWW-Authenticate", "Bearer");
     return refuse(response, 401, sentence);
   }
 
-  private AuthenticationStatus refuse(HttpServletResponse response, int status, String sentence) {
+  private AuthStatus refuse(HttpServletResponse response, int status, String sentence) {
     metrics.authenticationRefused(status);
     try {
       response.setStatus(status);
@@ -164,7 +245,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
       response.flushBuffer();
-      return AuthenticationStatus.SEND_FAILURE;
+      return AuthStatus.SEND_FAILURE;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
