@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Deployments;
 import dev.kvstore.it.Http;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -144,6 +148,34 @@ class BadInputIT {
     assertError(400, http.put(path, "{\"value\": 1}"));
     assertError(400, http.post(path, "{\"value\": 1}"));
     assertError(400, http.delete(path));
+  }
+
+  /** The token check decodes parameter names; one that is not percent-encoding answered 500. */
+  @ParameterizedTest
+  @ValueSource(strings = {"%zz=1", "%=1", "a%2=1&b=2"})
+  void aQueryParameterNameThatIsNotPercentEncodingIsReadAsSent(String query) throws IOException {
+    String key = "query:" + UUID.randomUUID();
+    String missing = sentAsIs(key + "?" + query);
+    assertTrue(missing.startsWith("HTTP/1.1 404 "), missing);
+    assertTrue(missing.endsWith("{\"error\":\"Key not found\"}"), missing);
+    new Http(base).put(key, "{\"value\": 1}");
+    String found = sentAsIs(key + "?" + query);
+    assertTrue(found.startsWith("HTTP/1.1 200 "), found);
+    assertTrue(found.contains("\"value\":1"), found);
+  }
+
+  /** A GET of the path exactly as given: the JDK's HTTP client refuses a malformed URI. */
+  private String sentAsIs(String path) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET "
+              + base.getPath()
+              + path
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -219,9 +219,18 @@ public class TokenAuthentication implements ServerAuthModule, ServletContextList
   private static boolean hasTokenParameter(String query) {
     return query != null
         && Arrays.stream(query.split("&"))
-            .map(pair -> URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8))
+            .map(pair -> parameterName(pair.split("=", 2)[0]))
             .map(name -> name.toLowerCase(Locale.ROOT))
             .anyMatch(TOKEN_PARAMETERS::contains);
+  }
+
+  /** Decoded; as sent when it is not valid percent-encoding ({@code %zz}), as JAX-RS reads it. */
+  private static String parameterName(String encoded) {
+    try {
+      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return encoded;
+    }
   }
 
   private static boolean isLoopback(String address) {
