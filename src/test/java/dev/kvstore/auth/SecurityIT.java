@@ -72,6 +72,9 @@ class SecurityIT {
     assertError(401, anonymous().with("Authorization", "Bearer").get("k"));
     assertError(401, anonymous().bearer("kv_000000000000000000000000_nope").get("k"));
     assertError(401, anonymous().with("X-API-Key", "unknown").get("k"));
+    HttpResponse<String> empty = anonymous().with("X-API-Key", "").get("k");
+    assertError(401, empty);
+    assertTrue(Http.json(empty).getString("error").contains("X-API-Key"), empty.body());
   }
 
   @ParameterizedTest

@@ -154,7 +154,11 @@ public class TokenAuthentication implements ServerAuthModule, ServletContextList
       return withoutToken(request, response, caller);
     }
     if (token.get().isEmpty()) {
-      return unauthorized(response, "The Authorization header must be \"Bearer <token>\".");
+      return unauthorized(
+          response,
+          request.getHeader("Authorization") != null
+              ? "The Authorization header must be \"Bearer <token>\"."
+              : "The X-API-Key header is empty: send the token in it.");
     }
     CredentialValidationResult result = identities.validate(new TokenCredential(token.get()));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
