@@ -187,15 +187,12 @@ public class TokenAuthentication implements ServerAuthModule, ServletContextList
   /** Tells the container who the caller is ({@code null}: nobody) and its groups (roles). */
   private AuthStatus login(Subject caller, Principal principal, Set<String> groups)
       throws AuthException {
-    Callback[] callbacks =
-        groups.isEmpty()
-            ? new Callback[] {new CallerPrincipalCallback(caller, principal)}
-            : new Callback[] {
-              new CallerPrincipalCallback(caller, principal),
-              new GroupPrincipalCallback(caller, groups.toArray(String[]::new))
-            };
     try {
-      container.handle(callbacks);
+      container.handle(
+          new Callback[] {
+            new CallerPrincipalCallback(caller, principal),
+            new GroupPrincipalCallback(caller, groups.toArray(String[]::new))
+          });
     } catch (IOException | UnsupportedCallbackException e) {
       throw (AuthException) new AuthException("The container refused the caller").initCause(e);
     }
