@@ -41,6 +41,20 @@ class PackagingIT {
     return itDir.resolve(name + "-" + UUID.randomUUID());
   }
 
+  /**
+   * A refused start is one line: no stack trace through kvstore's code. Payara's own boot may log
+   * one of its own (a race in its configuration transactions, seen once); that is not the refusal.
+   */
+  private static void assertNoStackTraceFromKvstore(String log) {
+    assertFalse(
+        log.lines()
+            .anyMatch(
+                line ->
+                    line.strip().startsWith("at dev.kvstore.")
+                        || line.contains("Exception") && line.contains("dev.kvstore")),
+        "one line, no stack trace from kvstore");
+  }
+
   private static Path log(Path dataDir) {
     return dataDir.resolveSibling(dataDir.getFileName() + ".log");
   }
@@ -150,7 +164,7 @@ class PackagingIT {
                             + " least 1, not \"-1\""))
             .count(),
         log);
-    assertFalse(log.contains("Exception"), "one line, no stack trace");
+    assertNoStackTraceFromKvstore(log);
   }
 
   @Test
@@ -163,7 +177,7 @@ class PackagingIT {
     String log = Files.readString(log(file));
     assertTrue(
         log.contains("kvstore cannot start: kv.data.dir (KV_DATA_DIR) must name a directory"), log);
-    assertFalse(log.contains("Exception"), "one line, no stack trace");
+    assertNoStackTraceFromKvstore(log);
   }
 
   @Test
