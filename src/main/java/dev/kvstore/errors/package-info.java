@@ -11,6 +11,8 @@
  *       to the server log only.
  *   <li>R4 — never an HTML page: an error status is always sent with its JSON body, also one the
  *       JAX-RS runtime answers without a body ({@link dev.kvstore.errors.BodilessErrors}).
+ *   <li>R5 — a {@code Content-Type} that is not one media type answers 400 with its sentence before
+ *       the JAX-RS runtime reads it ({@link dev.kvstore.errors.MalformedContentType}).
  * </ul>
  */
 package dev.kvstore.errors;

@@ -140,6 +140,33 @@ class BadInputIT {
     assertEquals(before, http.stored(key));
   }
 
+  /** R5: the runtime's servlet layer parsed these before any mapper and answered an empty 400. */
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "application/", "a/b/c", ";", "application/json; charset"})
+  void r5AContentTypeThatIsNotAMediaTypeIsA400AndChangesNothing(String contentType) {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.stored(key);
+    for (String method : new String[] {"PUT", "POST", "PATCH"}) {
+      HttpResponse<String> answer = http.send(method, key, "{\"value\": 2}", contentType);
+      assertError(400, answer);
+      assertTrue(Http.json(answer).getString("error").contains("media type"), answer.body());
+    }
+    assertEquals(before, http.stored(key));
+  }
+
+  @Test
+  void r5TwoContentTypeHeadersAreA400AndChangeNothing() {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.stored(key);
+    HttpResponse<String> answer =
+        http.send("PUT", key, "{\"value\": 2}", "application/json", "Content-Type", "text/plain");
+    assertError(400, answer);
+    assertTrue(Http.json(answer).getString("error").contains("one Content-Type"), answer.body());
+    assertEquals(before, http.stored(key));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"_reserved", "a%01b", "a%2Fb", "x%7F"})
   void aBadKeyIsA400OnEveryMethod(String path) {

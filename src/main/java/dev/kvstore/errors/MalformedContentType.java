@@ -1,0 +1,57 @@
+package dev.kvstore.errors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+
+/**
+ * R5: a {@code Content-Type} that is not one media type ({@code Content-Type: garbage}, two of the
+ * header) answers 400 with its sentence. The JAX-RS runtime's servlet layer parses the header
+ * before any of its filters or exception mappers run, and answered such a request with an empty
+ * 400. The header is parsed here by the same runtime ({@link MediaType#valueOf}), so what passes
+ * this check is what the resources read.
+ */
+@WebFilter(urlPatterns = "/*")
+public class MalformedContentType extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Enumeration<String> contentTypes = request.getHeaders(HttpHeaders.CONTENT_TYPE);
+    String contentType = contentTypes.hasMoreElements() ? contentTypes.nextElement() : null;
+    if (contentTypes.hasMoreElements()) {
+      refuse(response, "Send one Content-Type header, not several.");
+    } else if (contentType != null && !isMediaType(contentType)) {
+      refuse(response, "The Content-Type header is not a media type: send application/json.");
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private static boolean isMediaType(String value) {
+    try {
+      MediaType.valueOf(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, String sentence) throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType(MediaType.APPLICATION_JSON);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
+  }
+}
