@@ -11,8 +11,9 @@
  *       to the server log only.
  *   <li>R4 — never an HTML page: an error status is always sent with its JSON body, also one the
  *       JAX-RS runtime answers without a body ({@link dev.kvstore.errors.BodilessErrors}).
- *   <li>R5 — a {@code Content-Type} that is not one media type answers 400 with its sentence before
- *       the JAX-RS runtime reads it ({@link dev.kvstore.errors.MalformedContentType}).
+ *   <li>R5 — before anything reads a body, a {@code Content-Type} that is not one media type
+ *       answers 400 and a {@code Content-Encoding} other than {@code identity} 415 ({@link
+ *       dev.kvstore.errors.BodyHeaders}).
  * </ul>
  */
 package dev.kvstore.errors;

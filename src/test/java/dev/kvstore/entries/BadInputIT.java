@@ -167,6 +167,23 @@ class BadInputIT {
     assertEquals(before, http.stored(key));
   }
 
+  /** R5: a gzip body was refused as "not UTF-8", and any other coding was ignored. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "br", "deflate, gzip"})
+  void r5AContentEncodingIsA415AndChangesNothing(String coding) {
+    Http http = new Http(base);
+    String key = storedKey(http);
+    String before = http.stored(key);
+    HttpResponse<String> answer =
+        http.send("PUT", key, "{\"value\": 2}", "application/json", "Content-Encoding", coding);
+    assertError(415, answer);
+    assertTrue(Http.json(answer).getString("error").contains("Content-Encoding"), answer.body());
+    assertEquals(before, http.stored(key));
+    HttpResponse<String> identity =
+        http.send("PUT", key, "{\"value\": 3}", "application/json", "Content-Encoding", "identity");
+    assertEquals(200, identity.statusCode(), identity.body());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"_reserved", "a%01b", "a%2Fb", "x%7F"})
   void aBadKeyIsA400OnEveryMethod(String path) {

@@ -13,14 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 /**
- * R5: a {@code Content-Type} that is not one media type ({@code Content-Type: garbage}, two of the
- * header) answers 400 with its sentence. The JAX-RS runtime's servlet layer parses the header
- * before any of its filters or exception mappers run, and answered such a request with an empty
- * 400. The header is parsed here by the same runtime ({@link MediaType#valueOf}), so what passes
- * this check is what the resources read.
+ * R5: the headers that say how to read a request's body, checked before anything reads it.
+ *
+ * <ul>
+ *   <li>A {@code Content-Type} that is not one media type ({@code Content-Type: garbage}, two of
+ *       the header) answers 400. The JAX-RS runtime's servlet layer parses the header before any of
+ *       its filters or exception mappers run, and answered such a request with an empty 400. The
+ *       header is parsed here by the same runtime ({@link MediaType#valueOf}), so what passes this
+ *       check is what the resources read.
+ *   <li>A {@code Content-Encoding} other than {@code identity} answers 415: bodies are read as
+ *       sent, so a gzip body was refused as "not UTF-8" and any other coding ignored.
+ * </ul>
  */
 @WebFilter(urlPatterns = "/*")
-public class MalformedContentType extends HttpFilter {
+public class BodyHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
@@ -30,10 +36,13 @@ public class MalformedContentType extends HttpFilter {
       throws IOException, ServletException {
     Enumeration<String> contentTypes = request.getHeaders(HttpHeaders.CONTENT_TYPE);
     String contentType = contentTypes.hasMoreElements() ? contentTypes.nextElement() : null;
+    String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
     if (contentTypes.hasMoreElements()) {
-      refuse(response, "Send one Content-Type header, not several.");
+      refuse(response, 400, "Send one Content-Type header, not several.");
     } else if (contentType != null && !isMediaType(contentType)) {
-      refuse(response, "The Content-Type header is not a media type: send application/json.");
+      refuse(response, 400, "The Content-Type header is not a media type: send application/json.");
+    } else if (coding != null && !coding.strip().equalsIgnoreCase("identity")) {
+      refuse(response, 415, "Send the body without a Content-Encoding: it is read as sent.");
     } else {
       chain.doFilter(request, response);
     }
@@ -48,8 +57,9 @@ public class MalformedContentType extends HttpFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response, String sentence) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+  private static void refuse(HttpServletResponse response, int status, String sentence)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
