@@ -3,8 +3,9 @@
 # Settings are environment variables (README, "Configuration"), e.g. -e KV_ADMIN_TOKEN=...
 FROM payara/micro:6.2025.10-jdk17
 
-# The WAR as ROOT.war, so Payara Micro deploys it at "/"; server-config as pre-boot commands.
-COPY --chown=payara:payara server-config/pre-boot-commands.asadmin /opt/payara/config/
+# The WAR as ROOT.war, so Payara Micro deploys it at "/"; server-config as pre-boot and post-deploy
+# commands.
+COPY --chown=payara:payara server-config/pre-boot-commands.asadmin server-config/post-deploy-commands.asadmin /opt/payara/config/
 COPY --chown=payara:payara target/uber-jar/ROOT.war /opt/payara/deployments/
 RUN mkdir -p /opt/payara/data
 
@@ -15,4 +16,5 @@ EXPOSE 8080
 
 # The image's entry point is `java -jar payara-micro.jar`; these are its options.
 CMD ["--deploymentDir", "/opt/payara/deployments", "--nocluster", "--disablephonehome", \
-     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin"]
+     "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \
+     "--postdeploycommandfile", "/opt/payara/config/post-deploy-commands.asadmin"]

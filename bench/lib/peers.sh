@@ -138,17 +138,20 @@ preload_etcd() { # PREFIX COUNT
   run_waiting perl "$BENCH_DIR/lib/preload.pl" etcd "$ETCD_PORT" "$@" || die "etcd preload failed"
 }
 
-# start_ceiling: the bench-only WAR on the same Payara Micro, with kvstore's pre-boot settings.
+# start_ceiling: the bench-only WAR on the same Payara Micro, with kvstore's server-config.
 start_ceiling() {
   require_free_ports "$CEILING_PORT"
   CURRENT_LOG=$WORK/ceiling.log
-  local preboot=()
+  local config=()
   if [[ -f $ROOT/server-config/pre-boot-commands.asadmin ]]; then
-    preboot=(--prebootcommandfile "$ROOT/server-config/pre-boot-commands.asadmin")
+    config=(--prebootcommandfile "$ROOT/server-config/pre-boot-commands.asadmin")
+  fi
+  if [[ -f $ROOT/server-config/post-deploy-commands.asadmin ]]; then
+    config+=(--postdeploycommandfile "$ROOT/server-config/post-deploy-commands.asadmin")
   fi
   start_process "$CURRENT_LOG" java -Xmx512m -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
     --deploy "$WORK/ceiling.war" --contextroot / --port "$CEILING_PORT" --nocluster \
-    --disablephonehome "${preboot[@]}"
+    --disablephonehome "${config[@]}"
   PEER_PIDS=("$STARTED_PID") PORT=$CEILING_PORT
   wait_for_http ceiling "http://127.0.0.1:$PORT/bench:get" "$STARTED_PID"
   expect ceiling '"visits":42' "http://127.0.0.1:$PORT/bench:get"

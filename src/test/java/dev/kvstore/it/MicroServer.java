@@ -35,7 +35,10 @@ public final class MicroServer implements AutoCloseable {
     this.http = new Http("http://127.0.0.1:" + port + "/");
   }
 
-  /** Starts a server on a free port with {@code KV_DATA_DIR} and returns once it answers. */
+  /**
+   * Starts a server on a free port with {@code KV_DATA_DIR} and returns once it answers; fails if
+   * anything else answered on its port first (Payara's own 404 or 500 pages before deployment).
+   */
   public static MicroServer start(Path dataDir, Path log) throws IOException, InterruptedException {
     return start(dataDir, log, Map.of());
   }
@@ -211,20 +214,24 @@ public final class MicroServer implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("The server exited with " + process.exitValue());
       }
+      HttpResponse<String> probe;
       try {
-        HttpResponse<String> probe = http.get("readiness-probe");
-        if (probe.body().startsWith("{\"error\"")
-            && probe
-                .headers()
-                .firstValue("Content-Type")
-                .orElse("")
-                .startsWith("application/json")) {
-          return;
-        }
+        probe = http.get("readiness-probe");
       } catch (UncheckedIOException notYet) {
-        // not listening yet
+        Thread.sleep(250); // not listening yet: the port opens once the application is deployed
+        continue;
       }
-      Thread.sleep(250);
+      String type = probe.headers().firstValue("Content-Type").orElse("");
+      if (probe.body().startsWith("{\"error\"") && type.startsWith("application/json")) {
+        return;
+      }
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "The port answered before kvstore did: "
+              + probe.statusCode()
+              + " "
+              + type
+              + " (server-config keeps it closed until the application is deployed)");
     }
     process.destroyForcibly();
     throw new IllegalStateException("The server did not answer within " + BOOT_LIMIT);
