@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 /**
@@ -38,11 +37,13 @@ public class BodyHeaders extends HttpFilter {
     String contentType = contentTypes.hasMoreElements() ? contentTypes.nextElement() : null;
     String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
     if (contentTypes.hasMoreElements()) {
-      refuse(response, 400, "Send one Content-Type header, not several.");
+      ErrorBody.send(response, 400, "Send one Content-Type header, not several.");
     } else if (contentType != null && !isMediaType(contentType)) {
-      refuse(response, 400, "The Content-Type header is not a media type: send application/json.");
+      ErrorBody.send(
+          response, 400, "The Content-Type header is not a media type: send application/json.");
     } else if (coding != null && !coding.strip().equalsIgnoreCase("identity")) {
-      refuse(response, 415, "Send the body without a Content-Encoding: it is read as sent.");
+      ErrorBody.send(
+          response, 415, "Send the body without a Content-Encoding: it is read as sent.");
     } else {
       chain.doFilter(request, response);
     }
@@ -55,13 +56,5 @@ public class BodyHeaders extends HttpFilter {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String sentence)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,8 +2,11 @@ package dev.kvstore.errors;
 
 import static dev.kvstore.json.JsonBodies.JSON;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** The one error shape of the API: {@code {"error": "<a sentence saying what to fix>"}}. */
 public final class ErrorBody {
@@ -21,5 +24,14 @@ public final class ErrorBody {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(json(sentence))
         .build();
+  }
+
+  /** Sent by a servlet filter or the authentication module, before the JAX-RS runtime. */
+  public static void send(HttpServletResponse response, int status, String sentence)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.getOutputStream().write(json(sentence).getBytes(StandardCharsets.UTF_8));
   }
 }

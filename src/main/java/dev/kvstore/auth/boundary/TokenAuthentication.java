@@ -250,10 +250,7 @@ public class TokenAuthentication implements ServerAuthModule, ServletContextList
   private AuthStatus refuse(HttpServletResponse response, int status, String sentence) {
     metrics.authenticationRefused(status);
     try {
-      response.setStatus(status);
-      response.setContentType("application/json");
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.getOutputStream().write(ErrorBody.json(sentence).getBytes(StandardCharsets.UTF_8));
+      ErrorBody.send(response, status, sentence);
       response.flushBuffer();
       return AuthStatus.SEND_FAILURE;
     } catch (IOException e) {
