@@ -8,6 +8,7 @@ import dev.kvstore.json.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,6 +50,9 @@ public class CountersResource {
 
   @Inject RequestBodies bodies;
 
+  /** For JAX-RS to evaluate If-Match and If-None-Match: asked only when the request has one. */
+  @Context Request request;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -58,8 +63,6 @@ public class CountersResource {
               + " key keeps its TTL. An integer stays a 64-bit integer (overflow: 409, value"
               + " unchanged); a fractional by or stored value gives an exact decimal. An empty"
               + " body counts by 1.")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @RequestBody(
       required = false,
       content =
@@ -92,8 +95,9 @@ public class CountersResource {
           @PathParam("direction")
           String direction,
       InputStream body,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
     access.write(key);
     Instant now = clock.instant();
     CounterRequest counter =
@@ -103,7 +107,7 @@ public class CountersResource {
             .update(
                 key,
                 now,
-                Preconditions.of(request, headers),
+                Preconditions.of(request, ifMatch, ifNoneMatch),
                 counter.change(direction.equals("decr")))
             .entry();
     return Response.ok(entry.toCounterJson(now)).tag(Preconditions.etag(entry)).build();

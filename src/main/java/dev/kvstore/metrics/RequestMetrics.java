@@ -70,15 +70,18 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     String operation = operation(resource.getResourceMethod());
-    String status = Integer.toString(response.getStatus());
-    Tag operationTag = new Tag("operation", operation);
+    int status = response.getStatus();
     metric(
             counters,
             operation + ' ' + status,
-            () -> registry.counter(REQUESTS, operationTag, new Tag("status", status)))
+            () ->
+                registry.counter(
+                    REQUESTS,
+                    new Tag("operation", operation),
+                    new Tag("status", Integer.toString(status))))
         .inc();
     if (request.getProperty(STARTED_NANOS) instanceof Long started) {
-      metric(timers, operation, () -> registry.timer(DURATION, operationTag))
+      metric(timers, operation, () -> registry.timer(DURATION, new Tag("operation", operation)))
           .update(Duration.ofNanos(System.nanoTime() - started));
     }
   }

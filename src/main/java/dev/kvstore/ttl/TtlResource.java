@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +57,9 @@ public class TtlResource {
 
   @Inject RequestBodies bodies;
 
+  /** For JAX-RS to evaluate If-Match and If-None-Match: asked only when the request has one. */
+  @Context Request request;
+
   @GET
   @Operation(operationId = "getTtl", summary = "TTL: the time a key has left")
   @APIResponse(
@@ -80,8 +85,6 @@ public class TtlResource {
       operationId = "expireEntry",
       summary = "EXPIRE / EXPIREAT: give a live key a new expiry",
       description = "The value is kept; the key gets a new version. A missing key is a 404.")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @RequestBody(
       required = true,
       content =
@@ -104,12 +107,13 @@ public class TtlResource {
   public Response expire(
       @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
     access.write(key);
     Instant now = clock.instant();
     TtlRequest change = TtlRequest.parse(bodies.object(body, TtlRequest.EXAMPLE), now);
-    return change(key, change, now, request, headers);
+    return change(key, change, now, ifMatch, ifNoneMatch);
   }
 
   @DELETE
@@ -117,8 +121,6 @@ public class TtlResource {
       operationId = "persistEntry",
       summary = "PERSIST: remove a live key's expiry",
       description = "The value is kept; the key gets a new version. A missing key is a 404.")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @APIResponse(
       responseCode = "200",
       description = "The key, now without expiry (ttl_remaining -1).",
@@ -134,15 +136,18 @@ public class TtlResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response persist(
       @Parameter(ref = "key") @PathParam("key") String key,
-      @Context Request request,
-      @Context HttpHeaders headers) {
-    return change(access.write(key), TtlRequest.PERSIST, clock.instant(), request, headers);
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
+    return change(access.write(key), TtlRequest.PERSIST, clock.instant(), ifMatch, ifNoneMatch);
   }
 
   private Response change(
-      String key, TtlRequest change, Instant now, Request request, HttpHeaders headers) {
+      String key, TtlRequest change, Instant now, List<String> ifMatch, List<String> ifNoneMatch) {
     Entry entry =
-        writes.update(key, now, Preconditions.of(request, headers), change.change()).entry();
+        writes
+            .update(key, now, Preconditions.of(request, ifMatch, ifNoneMatch), change.change())
+            .entry();
     return answer(entry, now);
   }
 

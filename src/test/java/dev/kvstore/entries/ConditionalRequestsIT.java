@@ -82,6 +82,29 @@ class ConditionalRequestsIT {
   }
 
   @Test
+  void e9PreconditionHeadersOnSeveralLinesAreOneList() {
+    Http http = new Http(base);
+    String key = uniqueKey("lines");
+    String current = etag(http.put(key, "{\"value\": 1}"));
+    HttpResponse<String> neither =
+        http.send("PUT", key, "{\"value\": 2}", JSON, "If-Match", "\"0\"", "If-Match", "\"00\"");
+    assertEquals(412, neither.statusCode());
+    HttpResponse<String> second =
+        http.send("PUT", key, "{\"value\": 3}", JSON, "If-Match", "\"0\"", "If-Match", current);
+    assertEquals(200, second.statusCode());
+    String now = etag(second);
+    assertEquals(
+        304,
+        http.send("GET", key, null, null, "If-None-Match", "\"0\"", "If-None-Match", now)
+            .statusCode());
+    HttpResponse<String> malformed =
+        http.send("GET", key, null, null, "If-None-Match", "\"0\"", "If-None-Match", "junk");
+    assertEquals(400, malformed.statusCode());
+    assertTrue(Http.json(malformed).getString("error").contains("If-None-Match"));
+    assertEquals(3, Http.json(http.get(key)).getInt("value"));
+  }
+
+  @Test
   void e9AConditionalDeleteDeletesOnlyThatVersion() {
     Http http = new Http(base);
     String key = uniqueKey("delete");

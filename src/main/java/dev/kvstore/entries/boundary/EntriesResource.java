@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,6 +80,19 @@ public class EntriesResource {
 
   @Inject TreeBudget trees;
 
+  /**
+   * The request, for JAX-RS to evaluate its If-Match and If-None-Match: asked only when it has one
+   * ({@link Preconditions}); the headers themselves are parameters, which JAX-RS hands over
+   * cheaper.
+   */
+  @Context Request request;
+
+  /** Asked only when a SET creates the key: its Location. */
+  @Context UriInfo uri;
+
+  /** Asked only by a PATCH: its media type. */
+  @Context HttpHeaders headers;
+
   @GET
   @Operation(
       operationId = "getEntry",
@@ -85,8 +100,6 @@ public class EntriesResource {
       description =
           "An expired key is never served: the read removes it and answers 404 \"Key not found"
               + " (expired)\". HEAD answers the same status and headers without a body (EXISTS).")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @APIResponse(
       responseCode = "200",
       description = "The key, its value, ttl_remaining, expires_at and version.",
@@ -105,13 +118,14 @@ public class EntriesResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response get(
       @Parameter(ref = "key") @PathParam("key") String key,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
     String readable = access.read(key);
-    Preconditions.requireWellFormed(headers);
+    Preconditions.requireWellFormed(ifMatch, ifNoneMatch);
     Instant now = clock.instant();
     Entry entry = cache.live(readable, now).orElseGet(() -> store.get(readable, now));
-    Optional<Response> notModified = Preconditions.ofRead(request, entry);
+    Optional<Response> notModified = Preconditions.ofRead(request, ifMatch, ifNoneMatch, entry);
     if (notModified.isPresent()) {
       return notModified.get();
     }
@@ -124,8 +138,6 @@ public class EntriesResource {
       operationId = "setEntry",
       summary = "SET a key (POST, the seed's)",
       description = SET_DESCRIPTION)
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @RequestBody(
       required = true,
       content =
@@ -156,10 +168,10 @@ public class EntriesResource {
   public Response post(
       @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Context HttpHeaders headers) {
-    return set(key, body, uri, request, headers);
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
+    return set(key, body, ifMatch, ifNoneMatch);
   }
 
   @PUT
@@ -168,8 +180,6 @@ public class EntriesResource {
       operationId = "putEntry",
       summary = "SET a key (PUT, the same as POST)",
       description = SET_DESCRIPTION)
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @RequestBody(
       required = true,
       content =
@@ -200,10 +210,10 @@ public class EntriesResource {
   public Response put(
       @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
-      @Context UriInfo uri,
-      @Context Request request,
-      @Context HttpHeaders headers) {
-    return set(key, body, uri, request, headers);
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
+    return set(key, body, ifMatch, ifNoneMatch);
   }
 
   @PATCH
@@ -214,8 +224,6 @@ public class EntriesResource {
       description =
           "Applies the patch to the stored value under the key's lock; the TTL is kept and the"
               + " key gets a new version.")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @RequestBody(ref = "Patch")
   @APIResponse(
       responseCode = "200",
@@ -235,8 +243,9 @@ public class EntriesResource {
   public Response patch(
       @Parameter(ref = "key") @PathParam("key") String key,
       InputStream body,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
     access.write(key);
     byte[] document = bodies.bytes(body);
     String subtype = headers.getMediaType().getSubtype();
@@ -254,7 +263,7 @@ public class EntriesResource {
         writes.update(
             key,
             now,
-            Preconditions.of(request, headers),
+            Preconditions.of(request, ifMatch, ifNoneMatch),
             current -> {
               Entry entry = current.orNotFound();
               String patched =
@@ -271,8 +280,6 @@ public class EntriesResource {
 
   @DELETE
   @Operation(operationId = "deleteEntry", summary = "DELETE a key (DEL)")
-  @Parameter(ref = "If-Match")
-  @Parameter(ref = "If-None-Match")
   @APIResponse(
       responseCode = "200",
       description = "Deleted.",
@@ -286,9 +293,11 @@ public class EntriesResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response delete(
       @Parameter(ref = "key") @PathParam("key") String key,
-      @Context Request request,
-      @Context HttpHeaders headers) {
-    store.delete(access.write(key), clock.instant(), Preconditions.of(request, headers));
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+      @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+          List<String> ifNoneMatch) {
+    store.delete(
+        access.write(key), clock.instant(), Preconditions.of(request, ifMatch, ifNoneMatch));
     return Response.ok(
             JSON.createObjectBuilder()
                 .add("status", "ok")
@@ -300,13 +309,13 @@ public class EntriesResource {
   }
 
   private Response set(
-      String key, InputStream body, UriInfo uri, Request request, HttpHeaders headers) {
+      String key, InputStream body, List<String> ifMatch, List<String> ifNoneMatch) {
     access.write(key);
     Instant now = clock.instant();
     SetRequest set =
         SetRequest.parse(
             bodies.objectWithText(body, SetRequest.EXAMPLE, "value"), bodies.maxValueBytes(), now);
-    Written written = set.write(writes, key, now, Preconditions.of(request, headers));
+    Written written = set.write(writes, key, now, Preconditions.of(request, ifMatch, ifNoneMatch));
     Entry entry = written.entry();
     String answer =
         JSON.createObjectBuilder()

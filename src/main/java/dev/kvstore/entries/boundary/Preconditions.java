@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,14 @@ public final class Preconditions {
 
   private Preconditions() {}
 
-  /** The request's preconditions as a store condition; none without the headers. */
-  public static Condition of(Request request, HttpHeaders headers) {
-    requireWellFormed(headers);
-    if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
-        && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
+  /**
+   * The request's preconditions as a store condition; none without the headers. {@code ifMatch} and
+   * {@code ifNoneMatch} are the request's header lines ({@code @HeaderParam}): JAX-RS evaluates the
+   * conditions through {@code request} only when there are some.
+   */
+  public static Condition of(Request request, List<String> ifMatch, List<String> ifNoneMatch) {
+    requireWellFormed(ifMatch, ifNoneMatch);
+    if (ifMatch.isEmpty() && ifNoneMatch.isEmpty()) {
       return Condition.NONE;
     }
     return current -> {
@@ -49,9 +53,14 @@ public final class Preconditions {
   /**
    * A read's preconditions against the entry found: the 304 to send when {@code If-None-Match}
    * names its version; a {@link PreconditionFailed} (412 with a sentence) when {@code If-Match}
-   * names another; empty when the read goes on.
+   * names another; empty when the read goes on. The headers were checked by {@link
+   * #requireWellFormed} before the read.
    */
-  public static Optional<Response> ofRead(Request request, Entry entry) {
+  public static Optional<Response> ofRead(
+      Request request, List<String> ifMatch, List<String> ifNoneMatch, Entry entry) {
+    if (ifMatch.isEmpty() && ifNoneMatch.isEmpty()) {
+      return Optional.empty();
+    }
     Response.ResponseBuilder answer = request.evaluatePreconditions(etag(entry));
     if (answer == null) {
       return Optional.empty();
@@ -64,13 +73,17 @@ public final class Preconditions {
   }
 
   /**
-   * A 400 when {@code If-Match} or {@code If-None-Match} is neither {@code *} nor entity tags; a
-   * read calls this before it reads ({@link #of} does for a write).
+   * A 400 when an {@code If-Match} or {@code If-None-Match} line is neither {@code *} nor entity
+   * tags; a read calls this before it reads ({@link #of} does for a write).
    */
-  public static void requireWellFormed(HttpHeaders headers) {
-    for (String name : new String[] {HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH}) {
-      String value = headers.getHeaderString(name);
-      if (value != null && !isTagList(value)) {
+  public static void requireWellFormed(List<String> ifMatch, List<String> ifNoneMatch) {
+    requireTagLists(HttpHeaders.IF_MATCH, ifMatch);
+    requireTagLists(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+  }
+
+  private static void requireTagLists(String name, List<String> lines) {
+    for (String line : lines) {
+      if (!isTagList(line)) {
         throw InvalidRequest.badRequest(
             name + " must be * or versions in quotes, separated by commas, such as \"3\".");
       }

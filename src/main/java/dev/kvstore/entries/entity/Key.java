@@ -29,7 +29,7 @@ public final class Key {
     if (key.indexOf('/') >= 0) {
       throw InvalidRequest.badRequest("A key cannot contain '/'; use ':' to separate its parts.");
     }
-    if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+    if (hasControlCharacter(key)) {
       throw InvalidRequest.badRequest("A key cannot contain control characters.");
     }
     if (key.charAt(0) == '_') {
@@ -37,5 +37,15 @@ public final class Key {
           "Keys starting with '_' are reserved for the server's own paths; rename the key.");
     }
     return key;
+  }
+
+  private static boolean hasControlCharacter(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 }
