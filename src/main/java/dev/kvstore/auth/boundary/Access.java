@@ -15,8 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * key outside the prefix answers 403 whether or not it exists, so a token never learns about keys
  * it may not touch.
  *
- * <p>One instance serves every request: the security context it asks is the current caller's, and
- * nothing is created or looked up per request.
+ * <p>Both are read from the caller's {@link TokenPrincipal}, found once per check: its scope's
+ * roles are the groups the authentication module gave the container, so the answer is the
+ * container's {@code isCallerInRole}, without JACC's permission check and its shared lock on every
+ * request ({@code bench/results/2026-11-29-7.md}). The store's EJBs still check their roles
+ * themselves.
+ *
+ * <p>One instance serves every request: the security context it asks is the current caller's.
  */
 @ApplicationScoped
 public class Access {
@@ -30,9 +35,7 @@ public class Access {
 
   /** The caller's prefix; empty for a token without one (or protected mode). */
   public Optional<String> prefix() {
-    return security.getPrincipalsByType(TokenPrincipal.class).stream()
-        .findFirst()
-        .flatMap(TokenPrincipal::keyPrefix);
+    return caller().flatMap(TokenPrincipal::keyPrefix);
   }
 
   /** The key, when it is valid (else 400) and the caller may read it (else 403). */
@@ -47,10 +50,7 @@ public class Access {
 
   /** A 403 unless the caller's scope has the role. */
   public void require(String role) {
-    if (!security.isCallerInRole(role)) {
-      throw InvalidRequest.forbidden(
-          "This token's scope does not allow this operation: it needs " + role + ".");
-    }
+    require(role, caller());
   }
 
   /** A 403 unless the caller has the role and no key prefix: for figures about every key. */
@@ -64,12 +64,25 @@ public class Access {
 
   private String require(String role, String key) {
     Key.validate(key, maxKeyLength);
-    require(role);
-    Optional<String> prefix = prefix();
+    Optional<TokenPrincipal> caller = caller();
+    require(role, caller);
+    Optional<String> prefix = caller.flatMap(TokenPrincipal::keyPrefix);
     if (prefix.isPresent() && !key.startsWith(prefix.get())) {
       throw InvalidRequest.forbidden(
           "This token may only use keys that start with \"" + prefix.get() + "\".");
     }
     return key;
+  }
+
+  /** The caller's token principal; none where the module logged in nobody (a health probe). */
+  private Optional<TokenPrincipal> caller() {
+    return security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst();
+  }
+
+  private static void require(String role, Optional<TokenPrincipal> caller) {
+    if (caller.isEmpty() || !caller.get().scope().roles().contains(role)) {
+      throw InvalidRequest.forbidden(
+          "This token's scope does not allow this operation: it needs " + role + ".");
+    }
   }
 }

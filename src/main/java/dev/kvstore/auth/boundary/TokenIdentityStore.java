@@ -36,8 +36,7 @@ public class TokenIdentityStore implements IdentityStore {
     if (adminToken
         .filter(admin -> !admin.isBlank() && TokenSecrets.same(given.token(), admin))
         .isPresent()) {
-      return new CredentialValidationResult(
-          new TokenPrincipal("admin", Optional.empty()), Scope.ADMIN.roles());
+      return validated(new TokenPrincipal("admin", Scope.ADMIN, Optional.empty()));
     }
     return TokenSecrets.parse(given.token())
         .flatMap(
@@ -45,11 +44,12 @@ public class TokenIdentityStore implements IdentityStore {
                 table
                     .find(parts.id(), tokens::find, tokens::issued)
                     .filter(token -> TokenSecrets.matches(parts.secret(), token.secretSha256())))
-        .map(
-            token ->
-                new CredentialValidationResult(
-                    new TokenPrincipal(token.id(), token.keyPrefix()), token.scope().roles()))
+        .map(token -> validated(new TokenPrincipal(token.id(), token.scope(), token.keyPrefix())))
         .orElse(CredentialValidationResult.INVALID_RESULT);
+  }
+
+  private static CredentialValidationResult validated(TokenPrincipal caller) {
+    return new CredentialValidationResult(caller, caller.scope().roles());
   }
 
   /** Whether kvstore is unprotected: no admin token configured and no token issued (A4). */
