@@ -50,9 +50,6 @@ public class CountersResource {
 
   @Inject RequestBodies bodies;
 
-  /** For JAX-RS to evaluate If-Match and If-None-Match: asked only when the request has one. */
-  @Context Request request;
-
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -97,7 +94,8 @@ public class CountersResource {
       InputStream body,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
+          List<String> ifNoneMatch,
+      @Context Request request) {
     access.write(key);
     Instant now = clock.instant();
     CounterRequest counter =

@@ -2,6 +2,7 @@ package dev.kvstore.ttl;
 
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.boundary.Preconditions;
+import dev.kvstore.entries.control.Condition;
 import dev.kvstore.entries.control.EntryStore;
 import dev.kvstore.entries.control.KeyWrites;
 import dev.kvstore.entries.entity.Entry;
@@ -57,9 +58,6 @@ public class TtlResource {
 
   @Inject RequestBodies bodies;
 
-  /** For JAX-RS to evaluate If-Match and If-None-Match: asked only when the request has one. */
-  @Context Request request;
-
   @GET
   @Operation(operationId = "getTtl", summary = "TTL: the time a key has left")
   @APIResponse(
@@ -109,11 +107,12 @@ public class TtlResource {
       InputStream body,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
+          List<String> ifNoneMatch,
+      @Context Request request) {
     access.write(key);
     Instant now = clock.instant();
     TtlRequest change = TtlRequest.parse(bodies.object(body, TtlRequest.EXAMPLE), now);
-    return change(key, change, now, ifMatch, ifNoneMatch);
+    return change(key, change, now, Preconditions.of(request, ifMatch, ifNoneMatch));
   }
 
   @DELETE
@@ -138,16 +137,18 @@ public class TtlResource {
       @Parameter(ref = "key") @PathParam("key") String key,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
-    return change(access.write(key), TtlRequest.PERSIST, clock.instant(), ifMatch, ifNoneMatch);
+          List<String> ifNoneMatch,
+      @Context Request request) {
+    String writable = access.write(key);
+    return change(
+        writable,
+        TtlRequest.PERSIST,
+        clock.instant(),
+        Preconditions.of(request, ifMatch, ifNoneMatch));
   }
 
-  private Response change(
-      String key, TtlRequest change, Instant now, List<String> ifMatch, List<String> ifNoneMatch) {
-    Entry entry =
-        writes
-            .update(key, now, Preconditions.of(request, ifMatch, ifNoneMatch), change.change())
-            .entry();
+  private Response change(String key, TtlRequest change, Instant now, Condition condition) {
+    Entry entry = writes.update(key, now, condition, change.change()).entry();
     return answer(entry, now);
   }
 

@@ -81,11 +81,12 @@ public class EntriesResource {
   @Inject TreeBudget trees;
 
   /**
-   * The request, for JAX-RS to evaluate its If-Match and If-None-Match: asked only when it has one
-   * ({@link Preconditions}); the headers themselves are parameters, which JAX-RS hands over
-   * cheaper.
+   * A GET's request, for JAX-RS to evaluate its If-Match and If-None-Match: a proxy to the current
+   * request, asked only when there is one ({@link Preconditions}); the headers themselves are
+   * parameters, which JAX-RS hands over cheaper. A write takes its request as a parameter instead:
+   * its condition may be evaluated on the thread of another write of the key (E12).
    */
-  @Context Request request;
+  @Context Request current;
 
   /** Asked only when a SET creates the key: its Location. */
   @Context UriInfo uri;
@@ -125,7 +126,7 @@ public class EntriesResource {
     Preconditions.requireWellFormed(ifMatch, ifNoneMatch);
     Instant now = clock.instant();
     Entry entry = cache.live(readable, now).orElseGet(() -> store.get(readable, now));
-    Optional<Response> notModified = Preconditions.ofRead(request, ifMatch, ifNoneMatch, entry);
+    Optional<Response> notModified = Preconditions.ofRead(current, ifMatch, ifNoneMatch, entry);
     if (notModified.isPresent()) {
       return notModified.get();
     }
@@ -170,8 +171,9 @@ public class EntriesResource {
       InputStream body,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
-    return set(key, body, ifMatch, ifNoneMatch);
+          List<String> ifNoneMatch,
+      @Context Request request) {
+    return set(key, body, request, ifMatch, ifNoneMatch);
   }
 
   @PUT
@@ -212,8 +214,9 @@ public class EntriesResource {
       InputStream body,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
-    return set(key, body, ifMatch, ifNoneMatch);
+          List<String> ifNoneMatch,
+      @Context Request request) {
+    return set(key, body, request, ifMatch, ifNoneMatch);
   }
 
   @PATCH
@@ -245,7 +248,8 @@ public class EntriesResource {
       InputStream body,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
+          List<String> ifNoneMatch,
+      @Context Request request) {
     access.write(key);
     byte[] document = bodies.bytes(body);
     String subtype = headers.getMediaType().getSubtype();
@@ -295,7 +299,8 @@ public class EntriesResource {
       @Parameter(ref = "key") @PathParam("key") String key,
       @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
       @Parameter(ref = "If-None-Match") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-          List<String> ifNoneMatch) {
+          List<String> ifNoneMatch,
+      @Context Request request) {
     store.delete(
         access.write(key), clock.instant(), Preconditions.of(request, ifMatch, ifNoneMatch));
     return Response.ok(
@@ -309,7 +314,11 @@ public class EntriesResource {
   }
 
   private Response set(
-      String key, InputStream body, List<String> ifMatch, List<String> ifNoneMatch) {
+      String key,
+      InputStream body,
+      Request request,
+      List<String> ifMatch,
+      List<String> ifNoneMatch) {
     access.write(key);
     Instant now = clock.instant();
     SetRequest set =
