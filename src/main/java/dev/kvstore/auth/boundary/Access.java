@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Both are read from the caller's {@link TokenPrincipal}, found once per check: its scope's
  * roles are the groups the authentication module gave the container, so the answer is the
  * container's {@code isCallerInRole}, without JACC's permission check and its shared lock on every
- * request ({@code bench/results/2026-11-29-7.md}). The store's EJBs still check their roles
+ * request ({@code bench/results/2026-11-29-8.md}). The store's EJBs still check their roles
  * themselves.
  *
  * <p>One instance serves every request: the security context it asks is the current caller's.

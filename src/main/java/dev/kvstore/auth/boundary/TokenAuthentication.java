@@ -181,8 +181,8 @@ public class TokenAuthentication implements ServerAuthModule, ServletContextList
               + " machine. Set KV_ADMIN_TOKEN to a secret, restart, and send it as"
               + " Authorization: Bearer <token>.");
     }
-    return login(
-        caller, new TokenPrincipal("local", Scope.ADMIN, Optional.empty()), Scope.ADMIN.roles());
+    TokenPrincipal local = new TokenPrincipal("local", Scope.ADMIN, Optional.empty());
+    return login(caller, local, local.scope().roles());
   }
 
   /** Tells the container who the caller is ({@code null}: nobody) and its groups (roles). */
