@@ -2,6 +2,7 @@ package dev.kvstore.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -12,15 +13,23 @@ import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * U1–U4, G2, S1, S9, A3 and I3 on {@code java -jar target/kvstore.jar}, the way operators run it:
- * the environment sets it up, SIGTERM stops it, a restart keeps everything, and a wrong setting
+ * U1–U4, G2, S1, S2, S9, A3 and I3 on {@code java -jar target/kvstore.jar}, the way operators run
+ * it: the environment sets it up, SIGTERM stops it, a restart keeps everything, and a wrong setting
  * stops it at once with one line.
  */
 @ExtendWith(JarServers.class)
@@ -142,6 +151,45 @@ class PackagingIT {
           again.http().bearer(revoked.getString("token")).get(missing).statusCode(),
           "a revoked token stays refused");
     }
+  }
+
+  /**
+   * On Derby every table and index kvstore creates is stored in 32 KiB pages, the size Derby gives
+   * a table with a CLOB itself: one page size, whose buffers Derby's page cache reuses from page to
+   * page (bench/results/2026-11-29-10.md).
+   */
+  @Test
+  void s2EveryTableAndIndexOnDerbyHasOnePageSize() throws Exception {
+    assumeFalse(Postgresql.isSelected(), "Derby's storage");
+    Path data = dataDir("pages");
+    MicroServer server =
+        MicroServer.start(data, log(data), Map.of("KV_SHUTDOWN_GRACE_SECONDS", "0"));
+    server.sigterm();
+    assertEquals(143, server.awaitExit());
+
+    EmbeddedDataSource derby = new EmbeddedDataSource();
+    derby.setDatabaseName(data.resolve("kvstore").toString());
+    Map<String, Integer> pageSizes = new TreeMap<>();
+    try (Connection connection = derby.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String table : List.of("KV_ENTRY", "KV_TOKEN")) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "SELECT CONGLOMERATENAME, PAGESIZE FROM TABLE(SYSCS_DIAG.SPACE_TABLE('APP', '"
+                    + table
+                    + "')) T")) {
+          while (rows.next()) {
+            pageSizes.put(table + " " + rows.getString(1), rows.getInt(2));
+          }
+        }
+      }
+    } finally {
+      derby.setShutdownDatabase("shutdown");
+      SQLException closed = assertThrows(SQLException.class, derby::getConnection);
+      assertEquals("08006", closed.getSQLState(), "the database shut down");
+    }
+    assertEquals(5, pageSizes.size(), "two tables, their keys, the expiry index: " + pageSizes);
+    assertEquals(Set.of(32768), Set.copyOf(pageSizes.values()), pageSizes.toString());
   }
 
   @Test
