@@ -78,6 +78,9 @@ public class Database {
 
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
+  /** S2: the page size of every Derby table and index (META-INF/sql/derby-kv_entry.sql). */
+  private static final int DERBY_PAGE_SIZE = 32768;
+
   /** The tables, each created with its script when missing. */
   private static final List<String> TABLES = List.of("KV_ENTRY", "KV_TOKEN");
 
@@ -121,6 +124,7 @@ public class Database {
       }
       if (dialect == Dialect.DERBY) {
         setDerbyLockTimeouts(connection);
+        rebuildSmallPageExpiryIndex(connection);
       }
       requireDurableCommits(connection);
       product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
@@ -246,6 +250,27 @@ public class Database {
       statement.execute(derbyProperty("derby.locks.waitTimeout", lockTimeoutSeconds));
       statement.execute(derbyProperty("derby.locks.deadlockTimeout", deadlockSeconds));
     }
+  }
+
+  /**
+   * S2 on a Derby database created before its scripts asked for 32 KiB pages: its expiry index, in
+   * 4 KiB pages, is built again in 32 KiB ones, once (the table and its key already are).
+   */
+  private static void rebuildSmallPageExpiryIndex(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet index =
+          statement.executeQuery(
+              "SELECT PAGESIZE FROM TABLE(SYSCS_DIAG.SPACE_TABLE('KV_ENTRY')) T"
+                  + " WHERE CONGLOMERATENAME = 'KV_ENTRY_EXPIRES_AT'")) {
+        if (!index.next() || index.getInt(1) == DERBY_PAGE_SIZE) {
+          return;
+        }
+      }
+      statement.execute(derbyProperty("derby.storage.pageSize", DERBY_PAGE_SIZE));
+      statement.execute("DROP INDEX KV_ENTRY_EXPIRES_AT");
+      statement.execute("CREATE INDEX KV_ENTRY_EXPIRES_AT ON KV_ENTRY (EXPIRES_AT)");
+    }
+    LOG.info("Rebuilt the expiry index in 32 KiB pages");
   }
 
   private static String derbyProperty(String name, int value) {

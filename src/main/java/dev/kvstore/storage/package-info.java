@@ -8,7 +8,8 @@
  *   <li>S2 — the schema ({@code META-INF/sql}) is created by the application when the table is
  *       missing, not by JPA schema generation, so that restarts log nothing about it. On Derby
  *       every table and index is stored in pages of one size, 32 KiB, so that Derby's page cache
- *       reuses its buffers (bench/results/2026-11-29-10.md).
+ *       reuses its buffers (bench/results/2026-11-29-10.md); the 4 KiB expiry index of a database
+ *       created before is built again at start.
  *   <li>S3 — lock waits end after {@code kv.lock.timeout-seconds} (5) and deadlocks are detected
  *       within 2 s; such a request answers 503 with {@code Retry-After}.
  *   <li>S4 — versions come from blocks of 1000 reserved from the sequence {@code KV_VERSION_BLOCK},

@@ -11,12 +11,14 @@ import dev.kvstore.it.JarServers;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,8 @@ class PackagingIT {
   static void directory() throws Exception {
     itDir = Path.of(System.getProperty("kvstore.itDir"));
     Files.createDirectories(itDir);
+    // the databases this test opens itself log there, not into the working directory
+    System.setProperty("derby.stream.error.file", itDir.resolve("derby-packaging.log").toString());
   }
 
   private static Path dataDir(String name) {
@@ -167,8 +171,59 @@ class PackagingIT {
     server.sigterm();
     assertEquals(143, server.awaitExit());
 
-    EmbeddedDataSource derby = new EmbeddedDataSource();
-    derby.setDatabaseName(data.resolve("kvstore").toString());
+    assertOnePageSize(data);
+  }
+
+  /**
+   * S2 on a database created before the scripts asked for 32 KiB pages: the expiry index, in 4 KiB
+   * pages, is built again in 32 KiB ones at start, and every entry is kept.
+   */
+  @Test
+  void s2AnOlderDatabaseGetsItsExpiryIndexRebuiltInThatPageSize() throws Exception {
+    assumeFalse(Postgresql.isSelected(), "Derby's storage");
+    Path data = dataDir("older-pages");
+    long expiresAt = System.currentTimeMillis() + 3_600_000;
+    EmbeddedDataSource derby = derby(data);
+    derby.setCreateDatabase("create");
+    try (Connection connection = derby.getConnection();
+        Statement statement = connection.createStatement()) {
+      String script =
+          new String(
+              PackagingIT.class
+                  .getResourceAsStream("/META-INF/sql/derby-kv_entry.sql")
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
+      for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+        if (!sql.isBlank() && !sql.strip().startsWith("CALL")) { // the schema as it was before
+          statement.execute(sql);
+        }
+      }
+      statement.execute(
+          "INSERT INTO KV_ENTRY VALUES ('kept', '\"older\"', " + expiresAt + ", 1, 0, 0)");
+    } finally {
+      shutDown(derby);
+    }
+    assertEquals(4096, pageSizes(data).get("KV_ENTRY KV_ENTRY_EXPIRES_AT"), "as it was");
+
+    MicroServer server =
+        MicroServer.start(data, log(data), Map.of("KV_SHUTDOWN_GRACE_SECONDS", "0"));
+    JsonObject kept = Http.json(server.http().get("kept"));
+    assertEquals("\"older\"", kept.get("value").toString());
+    assertEquals(Instant.ofEpochMilli(expiresAt).toString(), kept.getString("expires_at"));
+    server.sigterm();
+    assertEquals(143, server.awaitExit());
+    assertOnePageSize(data);
+  }
+
+  private static void assertOnePageSize(Path data) throws SQLException {
+    Map<String, Integer> pageSizes = pageSizes(data);
+    assertEquals(5, pageSizes.size(), "two tables, their keys, the expiry index: " + pageSizes);
+    assertEquals(Set.of(32768), Set.copyOf(pageSizes.values()), pageSizes.toString());
+  }
+
+  /** The page size of each table and index of kvstore's, by table and name. */
+  private static Map<String, Integer> pageSizes(Path data) throws SQLException {
+    EmbeddedDataSource derby = derby(data);
     Map<String, Integer> pageSizes = new TreeMap<>();
     try (Connection connection = derby.getConnection();
         Statement statement = connection.createStatement()) {
@@ -184,12 +239,22 @@ class PackagingIT {
         }
       }
     } finally {
-      derby.setShutdownDatabase("shutdown");
-      SQLException closed = assertThrows(SQLException.class, derby::getConnection);
-      assertEquals("08006", closed.getSQLState(), "the database shut down");
+      shutDown(derby);
     }
-    assertEquals(5, pageSizes.size(), "two tables, their keys, the expiry index: " + pageSizes);
-    assertEquals(Set.of(32768), Set.copyOf(pageSizes.values()), pageSizes.toString());
+    return pageSizes;
+  }
+
+  private static EmbeddedDataSource derby(Path data) {
+    EmbeddedDataSource derby = new EmbeddedDataSource();
+    derby.setDatabaseName(data.resolve("kvstore").toString());
+    return derby;
+  }
+
+  private static void shutDown(EmbeddedDataSource derby) {
+    derby.setCreateDatabase(null);
+    derby.setShutdownDatabase("shutdown");
+    SQLException closed = assertThrows(SQLException.class, derby::getConnection);
+    assertEquals("08006", closed.getSQLState(), "the database shut down");
   }
 
   @Test
