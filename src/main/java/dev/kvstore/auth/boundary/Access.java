@@ -55,8 +55,9 @@ public class Access {
 
   /** A 403 unless the caller has the role and no key prefix: for figures about every key. */
   public void requireUnconfined(String role) {
-    require(role);
-    if (prefix().isPresent()) {
+    Optional<TokenPrincipal> caller = caller();
+    require(role, caller);
+    if (caller.flatMap(TokenPrincipal::keyPrefix).isPresent()) {
       throw InvalidRequest.forbidden(
           "This token is confined to a key prefix; this needs one that is not.");
     }
