@@ -1,6 +1,7 @@
 #!/usr/bin/perl
-# Reads `jfr print --events jdk.ExecutionSample` and prints two Markdown tables: CPU samples by the
-# innermost frame of a known layer, and the methods with the most samples of their own.
+# Reads `jfr print --events jdk.ExecutionSample`, or async-profiler's collapsed stacks (one line a
+# stack, outermost frame first: `a/B.m;c/D.n 12`), and prints two Markdown tables: CPU samples by
+# the innermost frame of a known layer, and the methods with the most samples of their own.
 use strict;
 use warnings;
 
@@ -24,24 +25,30 @@ my @layers = (
 
 my ( %by_layer, %self, $total, @frames, $in_stack );
 sub finish {
+  my ($weight) = @_;
   return unless @frames;
-  $total++;
-  $self{ $frames[0] }++;
+  $total += $weight;
+  $self{ $frames[0] } += $weight;
   my $layer = 'JDK and other';
 FRAME: for my $frame (@frames) {
     for my $candidate (@layers) {
       if ( $frame =~ $candidate->[1] ) { $layer = $candidate->[0]; last FRAME }
     }
   }
-  $by_layer{$layer}++;
+  $by_layer{$layer} += $weight;
   @frames = ();
 }
 while (<>) {
+  if (/^(\S.*) (\d+)$/) {    # collapsed: a Java frame is `pkg/Class.method`, native ones are not
+    @frames = reverse map { s{/}{.}gr } split /;/, $1;
+    finish($2);
+    next;
+  }
   if (/^\s*stackTrace = \[/) { $in_stack = 1; next }
-  if ( $in_stack && /^\s*\]/ ) { $in_stack = 0; finish(); next }
+  if ( $in_stack && /^\s*\]/ ) { $in_stack = 0; finish(1); next }
   if ( $in_stack && /^\s*(\S+)\(/ ) { push @frames, $1 }
 }
-finish();
+finish(1);
 die "no CPU samples\n" unless $total;
 
 printf "| layer (innermost known frame) | share of %d CPU samples |\n|---|---:|\n", $total;

@@ -12,8 +12,8 @@
  *   <li>A2 — a scope is {@code read}, {@code write} (includes read) or {@code admin} (includes
  *       write, and manages tokens); an operation beyond the scope answers 403. Scopes are the
  *       caller's groups and roles, checked before any store call and again by the stores'
- *       {@code @RolesAllowed} — for writes of one key grouped in one transaction (E12), on the
- *       caller that applies the group; each of the others was checked before it queued.
+ *       {@code @RolesAllowed} — for clients' writes grouped in one transaction (E12, E14), on the
+ *       caller that applies the transaction; each of the others was checked before it queued.
  *   <li>A3 — {@code POST /_tokens} issues a token and shows its secret once; {@code GET /_tokens}
  *       lists them without secrets; {@code DELETE /_tokens/{id}} revokes one, refused from the next
  *       request on. Tokens live in the database and survive restarts. On embedded Derby the token

@@ -48,6 +48,13 @@
  *   <li>E13 — a {@code ;} in the path is part of the key ({@link
  *       dev.kvstore.entries.boundary.SemicolonsInKeys}), never a matrix parameter that would
  *       address another key.
+ *   <li>E14 — clients' writes of different keys share transactions: at most two of these
+ *       transactions run at once, and the keys' groups (E12) that arrive meanwhile go together in
+ *       the next one, in key order, up to 100 writes: one EJB call and one commit for them all
+ *       ({@link dev.kvstore.entries.control.KeyWrites}). A transaction that has run for 100 ms
+ *       (waiting for a lock) no longer holds the next ones back. One that timed out on a lock or
+ *       deadlocked was rolled back and its keys are tried again each alone, so that only the
+ *       contended key fails; one that failed otherwise fails all its writes.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

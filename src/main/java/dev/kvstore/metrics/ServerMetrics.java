@@ -50,8 +50,7 @@ public class ServerMetrics {
             counter("kv_database_errors", "Database failures other than lock timeouts."));
     writeGroups =
         registry.counter(
-            counter(
-                "kv_write_groups", "Transactions that applied clients' queued writes of one key."));
+            counter("kv_write_groups", "Transactions that applied clients' single-key writes."));
     groupedWrites =
         registry.counter(
             counter("kv_write_group_writes", "Writes applied by those transactions, all told."));
@@ -83,7 +82,7 @@ public class ServerMetrics {
     }
   }
 
-  /** One transaction committed {@code writes} queued writes of one key (E12). */
+  /** One transaction committed {@code writes} of clients' single-key writes (E12, E14). */
   public void writesApplied(int writes) {
     writeGroups.inc();
     groupedWrites.inc(writes);

@@ -143,6 +143,40 @@ class ConcurrencyIT {
   }
 
   @Test
+  void e14WritesOfManyKeysAtOnceShareTransactionsAndEachIsStoredAsWritten() throws Exception {
+    Http http = new Http(base);
+    String prefix = "combined:" + UUID.randomUUID() + ":";
+    int writes = 40;
+    Scrape before = Scrape.of(base);
+
+    List<List<Integer>> statuses =
+        concurrently(
+            writer ->
+                IntStream.range(0, writes)
+                    .mapToObj(
+                        i ->
+                            http.put(
+                                    prefix + writer + ":" + i,
+                                    "{\"value\": [" + writer + ", " + i + "]}")
+                                .statusCode())
+                    .toList());
+
+    statuses.forEach(list -> assertTrue(list.stream().allMatch(s -> s == 201), list.toString()));
+    for (int writer = 0; writer < WRITERS; writer++) {
+      for (int i = 0; i < writes; i++) {
+        var value = Http.json(http.get(prefix + writer + ":" + i)).getJsonArray("value");
+        assertEquals(List.of(writer, i), List.of(value.getInt(0), value.getInt(1)));
+      }
+    }
+    Scrape after = Scrape.of(base);
+    assertEquals(WRITERS * writes, after.since(before, "kv_write_group_writes_total"));
+    double transactions = after.since(before, "kv_write_groups_total");
+    assertTrue(
+        transactions < WRITERS * writes,
+        "each key written once, yet transactions: " + transactions);
+  }
+
+  @Test
   void e12EachConditionalWriteQueuedWithOthersIsJudgedByItsOwnPrecondition() throws Exception {
     Http http = new Http(base);
     String key = "grouped-cas:" + UUID.randomUUID();

@@ -84,7 +84,7 @@ public class EntriesResource {
    * A GET's request, for JAX-RS to evaluate its If-Match and If-None-Match: a proxy to the current
    * request, asked only when there is one ({@link Preconditions}); the headers themselves are
    * parameters, which JAX-RS hands over cheaper. A write takes its request as a parameter instead:
-   * its condition may be evaluated on the thread of another write of the key (E12).
+   * its condition may be evaluated on the thread of another write (E12, E14).
    */
   @Context Request current;
 

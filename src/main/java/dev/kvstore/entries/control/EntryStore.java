@@ -25,6 +25,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import javax.sql.DataSource;
 
 /**
@@ -126,6 +127,15 @@ public class EntryStore {
     }
     throw new LockTimeoutException(
         "key " + WRITE_ATTEMPTS + " times created and deleted by others");
+  }
+
+  /**
+   * Applies the writes of several keys in one transaction (E14), each key's as {@link #apply} does,
+   * in key order: transactions that lock keys in the same order cannot deadlock one another.
+   */
+  @RolesAllowed(Roles.WRITE)
+  public void applyAll(SortedMap<String, List<Write>> writes) {
+    writes.forEach(this::apply);
   }
 
   /** DEL: removes the live entry; {@link KeyNotFound} when there is none (E5). */

@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.metrics.ServerMetrics;
+import dev.kvstore.storage.DatabaseUnavailable;
+import jakarta.persistence.LockTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +28,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +56,37 @@ class KeyWritesTest {
 
   private final RuntimeException lost = new IllegalStateException("database lost");
 
-  /** A store that keeps committed entries in a map and applies groups as the real one does. */
+  /** Transactions of these keys time out on a lock instead of committing. */
+  private final Set<String> contended = ConcurrentHashMap.newKeySet();
+
+  private final RuntimeException lockTimeout =
+      new DatabaseUnavailable(new LockTimeoutException("lock wait timed out"));
+
+  /** The keys of each transaction the store was given, in the order it applied them. */
+  private final List<List<String>> transactions = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * A store that keeps committed entries in a map and applies groups as the real one does: all the
+   * groups of a transaction, or none.
+   */
   private final class FakeStore extends EntryStore {
     private final Map<String, Entry> rows = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
 
     @Override
+    public void applyAll(SortedMap<String, List<Write>> writes) {
+      transactions.add(List.copyOf(writes.keySet()));
+      Map<String, Entry> written = new HashMap<>();
+      writes.forEach((key, group) -> written.putAll(applied(key, group)));
+      rows.putAll(written);
+    }
+
+    @Override
     public void apply(String key, List<Write> group) {
+      rows.putAll(applied(key, group));
+    }
+
+    private Map<String, Entry> applied(String key, List<Write> group) {
       groups.add(List.copyOf(group));
       if (gated.contains(key)) {
         commits.acquireUninterruptibly();
@@ -67,12 +96,19 @@ class KeyWritesTest {
       if (failing.contains(key)) {
         throw lost;
       }
-      last.ifPresent(write -> rows.put(key, write.outcome().entry()));
+      if (contended.contains(key)) {
+        throw lockTimeout;
+      }
+      return last.map(write -> Map.of(key, write.outcome().entry())).orElse(Map.of());
     }
   }
 
+  /** The ticker of {@link KeyWrites#STALLED}, moved by the tests alone. */
+  private final AtomicLong nanos = new AtomicLong();
+
   @BeforeEach
   void wire() {
+    writes.ticker = nanos::get;
     writes.store = new FakeStore();
     writes.metrics =
         new ServerMetrics() {
@@ -230,6 +266,111 @@ class KeyWritesTest {
 
     commits.release();
     assertEquals(1, value(slow));
+  }
+
+  /** Starts a transaction of each of {@link KeyWrites#MAX_TRANSACTIONS} keys, held open. */
+  private List<CompletableFuture<Written>> occupyEveryTransaction() {
+    List<CompletableFuture<Written>> held = new ArrayList<>();
+    for (int i = 0; i < KeyWrites.MAX_TRANSACTIONS; i++) {
+      gated.add("held" + i);
+      held.add(increment("held" + i));
+      int started = i + 1;
+      await(() -> transactions.size() == started);
+    }
+    return held;
+  }
+
+  /** Starts an increment of each key, one at a time, each after the one before waits. */
+  private List<CompletableFuture<Written>> waitingIncrements(List<String> keys) {
+    List<CompletableFuture<Written>> waiting = new ArrayList<>();
+    for (String key : keys) {
+      waiting.add(increment(key));
+      int expected = waiting.size();
+      await(() -> writes.waiting() == expected);
+    }
+    return waiting;
+  }
+
+  @Test
+  void e14GroupsOfKeysThatWaitForATransactionGoInTheNextOneTogetherInKeyOrder() {
+    List<CompletableFuture<Written>> held = occupyEveryTransaction();
+    List<CompletableFuture<Written>> waiting = waitingIncrements(List.of("z", "b", "m"));
+    assertTrue(waiting.stream().noneMatch(CompletableFuture::isDone));
+
+    commits.release(held.size());
+
+    held.forEach(write -> assertEquals(1, value(write)));
+    waiting.forEach(write -> assertEquals(1, value(write)));
+    assertEquals(List.of("b", "m", "z"), transactions.get(held.size()));
+    assertEquals(held.size() + 1, transactions.size());
+    assertEquals(held.size() + 3, committed.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(writes.idle());
+  }
+
+  @Test
+  void e14ATransactionHoldsAtMostMaxGroupWritesOfAllItsKeys() {
+    List<CompletableFuture<Written>> held = occupyEveryTransaction();
+    List<CompletableFuture<Written>> waiting =
+        waitingIncrements(
+            IntStream.range(0, KeyWrites.MAX_GROUP + 5).mapToObj(i -> "k" + i).toList());
+
+    commits.release(held.size());
+
+    waiting.forEach(write -> assertEquals(1, value(write)));
+    assertEquals(
+        List.of(5, KeyWrites.MAX_GROUP),
+        transactions.subList(held.size(), transactions.size()).stream()
+            .map(List::size)
+            .sorted()
+            .toList());
+  }
+
+  @Test
+  void e14ALockTimeoutOfSeveralKeysTriesEachKeyAgainAloneAndFailsOnlyTheContendedOne() {
+    List<CompletableFuture<Written>> held = occupyEveryTransaction();
+    contended.add("c");
+    List<CompletableFuture<Written>> waiting = waitingIncrements(List.of("a", "c", "d"));
+
+    commits.release(held.size());
+
+    assertEquals(1, value(waiting.get(0)));
+    assertSame(lockTimeout, assertThrowsCompletion(waiting.get(1)).getCause());
+    assertEquals(1, value(waiting.get(2)));
+    assertEquals(
+        List.of(List.of("a", "c", "d"), List.of("a"), List.of("c"), List.of("d")),
+        transactions.subList(held.size(), transactions.size()));
+    assertTrue(writes.idle());
+  }
+
+  @Test
+  void e14AnyOtherFailureOfSeveralKeysFailsThemAllWithoutTryingAgain() {
+    List<CompletableFuture<Written>> held = occupyEveryTransaction();
+    failing.add("c");
+    List<CompletableFuture<Written>> waiting = waitingIncrements(List.of("a", "c", "d"));
+
+    commits.release(held.size());
+
+    waiting.forEach(write -> assertSame(lost, assertThrowsCompletion(write).getCause()));
+    assertEquals(held.size() + 1, transactions.size(), "nothing tried again");
+    failing.clear();
+    assertEquals(1, value(increment("a")), "the failed transaction wrote nothing");
+    assertTrue(writes.idle());
+  }
+
+  @Test
+  void e14TransactionsUnderWayForLongerThanStalledHoldNoWriteBack() {
+    List<CompletableFuture<Written>> held = occupyEveryTransaction();
+    CompletableFuture<Written> waited = waitingIncrements(List.of("w")).get(0);
+    nanos.addAndGet(KeyWrites.STALLED.toNanos());
+
+    assertEquals(1, value(increment("x")), "started beside the stalled transactions");
+    assertEquals(1, value(waited), "with the group that waited");
+    assertEquals(List.of("w", "x"), transactions.get(held.size()));
+    assertTrue(held.stream().noneMatch(CompletableFuture::isDone));
+
+    commits.release(held.size());
+    held.forEach(write -> assertEquals(1, value(write)));
+    assertTrue(writes.idle());
   }
 
   private static CompletionException assertThrowsCompletion(CompletableFuture<Written> write) {
