@@ -87,11 +87,11 @@ public class EntryStore {
   }
 
   /**
-   * Applies {@code writes}, in their order, to the key under its row lock, in one transaction (E10,
-   * E12): locks the row once, applies each write to what the one before left ({@link
-   * Write#applyInOrder}) and writes the last entry once. Each write's outcome is set; a client may
-   * learn it only after the transaction has committed. An expired row is removed first and counts
-   * as absent (E3).
+   * Applies {@code writes}, in their order, to the key under its row lock, in the caller's
+   * transaction ({@link #update}, {@link #applyAll}; E10, E12): locks the row once, applies each
+   * write to what the one before left ({@link Write#applyInOrder}) and writes the last entry once.
+   * Each write's outcome is set; a client may learn it only after the transaction has committed. An
+   * expired row is removed first and counts as absent (E3).
    *
    * <p>One blind SET alone ({@link Write#overwrite}) first tries one UPDATE of the live row, which
    * finds and locks it itself — one statement instead of a locking read and a write.
@@ -101,8 +101,7 @@ public class EntryStore {
    * transaction, then fail — and the loser goes round again in the same transaction: it finds the
    * row, waits for its lock and applies its writes to what the winner wrote.
    */
-  @RolesAllowed(Roles.WRITE)
-  public void apply(String key, List<Write> writes) {
+  void apply(String key, List<Write> writes) {
     cache.writing(key);
     if (writes.size() == 1 && writes.get(0).isBlind() && overwriteLive(key, writes.get(0))) {
       return;

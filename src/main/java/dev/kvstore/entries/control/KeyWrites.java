@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,7 +233,7 @@ public class KeyWrites {
    * groups, each group's own, tried again alone.
    */
   private Map<Group, RuntimeException> apply(List<Group> transaction) {
-    Map<Group, RuntimeException> failures = new HashMap<>();
+    Map<Group, RuntimeException> failures = new IdentityHashMap<>();
     try {
       store.applyAll(byKey(transaction));
     } catch (RuntimeException e) {

@@ -81,11 +81,6 @@ class KeyWritesTest {
       rows.putAll(written);
     }
 
-    @Override
-    public void apply(String key, List<Write> group) {
-      rows.putAll(applied(key, group));
-    }
-
     private Map<String, Entry> applied(String key, List<Write> group) {
       groups.add(List.copyOf(group));
       if (gated.contains(key)) {
