@@ -86,7 +86,10 @@ public class KeyWrites {
     }
   }
 
-  /** The groups of one transaction (its leader: the first write of the first) and its start. */
+  /**
+   * The groups of one transaction (its leader: the first write of the first) and its start. A
+   * class, not a record: {@link #running} finds and removes a transaction by identity.
+   */
   private static final class Transaction {
     final List<Group> groups;
     final long started;
