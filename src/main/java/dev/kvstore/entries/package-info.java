@@ -4,7 +4,9 @@
  *
  * <ul>
  *   <li>E1 — a key has 1–512 characters (code points), no {@code /}, no control character, and does
- *       not start with {@code _}; any other key answers 400.
+ *       not start with {@code _}; any other key answers 400. The keys {@code .} and {@code ..}, and
+ *       keys holding a backslash, are valid, but Payara's HTTP layer refuses them in a path before
+ *       this package sees it: the batch ({@code dev.kvstore.batch}) reads and writes them.
  *   <li>E2 — expiry is an absolute instant: {@code ttl} (seconds, a fraction giving milliseconds,
  *       at most 100 years) is turned into one against the operation's single {@code now}; {@code
  *       expires_at} must be in the future. At most one of {@code ttl}, {@code expires_at}, {@code
