@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kvstore.it.Deployments;
 import dev.kvstore.it.Http;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -151,10 +152,10 @@ class BatchIT {
     List<String> keys = List.of(backslash, ".", "..");
     List<String> ops = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      ops.add("{\"op\": \"set\", \"key\": " + jsonKey(keys.get(i)) + ", \"value\": " + i + "}");
+      ops.add(op("set", keys.get(i), ", \"value\": " + i));
     }
-    keys.forEach(key -> ops.add("{\"op\": \"get\", \"key\": " + jsonKey(key) + "}"));
-    keys.forEach(key -> ops.add("{\"op\": \"delete\", \"key\": " + jsonKey(key) + "}"));
+    keys.forEach(key -> ops.add(op("get", key, "")));
+    keys.forEach(key -> ops.add(op("delete", key, "")));
 
     HttpResponse<String> response = batch(http, "{\"ops\": [" + String.join(",", ops) + "]}");
 
@@ -171,8 +172,9 @@ class BatchIT {
     assertEquals(400, http.get(Http.path(backslash)).statusCode());
   }
 
-  private static String jsonKey(String key) {
-    return q(key.replace("\\", "\\\\"));
+  /** One op of {@code name} on {@code key} (JSON-escaped), then {@code fields}. */
+  private static String op(String name, String key, String fields) {
+    return "{\"op\": \"" + name + "\", \"key\": " + Json.createValue(key) + fields + "}";
   }
 
   @Test
