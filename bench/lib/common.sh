@@ -117,6 +117,26 @@ rss_stop() {
   awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss.max"
 }
 
+# gc_totals PID: "young_seconds full_count full_seconds" of a JVM's collections so far (jstat -gc),
+# or nothing for a process that is not a JVM.
+gc_totals() {
+  jstat -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    NR == 2 { print $col["YGCT"], $col["FGC"], $col["FGCT"] }' || true
+}
+
+# gc_pauses BEFORE AFTER: the collections between two gc_totals, as "young s · full s (count)",
+# or "—" when they are not a JVM's.
+gc_pauses() {
+  [[ -n $1 && -n $2 ]] || {
+    echo "—"
+    return
+  }
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    split(a, x); split(b, y)
+    printf "%.2f · %.2f (%d)", y[1] - x[1], y[3] - x[3], y[2] - x[2]
+  }'
+}
+
 # cpu_busy SECONDS: the percentage of all CPUs' time spent busy (not idle, not waiting for I/O)
 # over the next SECONDS — what the machine does now, where the load average still shows a run
 # that finished a minute ago.

@@ -4,6 +4,7 @@
 # $WORK/labels      one peer label a line, in the order the peers ran
 # $WORK/results.tsv workload, label, run, req/s, p50 ms, p99 ms, socket errors, non-2xx
 # $WORK/rss.tsv     workload, label, max RSS in MB during the measured runs
+# $WORK/gc.tsv      workload, label, a JVM's collections during the measured runs (gc_pauses)
 
 KVSTORE_LABEL="kvstore (Derby)"
 
@@ -16,14 +17,15 @@ workload_table() {
       while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s)
       return s
     }
-    function row(name, k, mem,   ratio) {
+    function row(name, k, mem, pauses,   ratio) {
       ratio = (name == kvlabel) ? "—" : (kv > 0 && best[k] > 0 ? sprintf("%.2f", kv / best[k]) : "n/a")
-      printf "| %s | %s | %s | %.2f | %.2f | %d | %d | %s | %s |\n", name, runs[k], thousands(best[k]),
-        p50[k], p99[k], err[k], non2xx[k], (mem == "" ? "?" : mem), ratio
+      printf "| %s | %s | %s | %.2f | %.2f | %d | %d | %s | %s | %s |\n", name, runs[k], thousands(best[k]),
+        p50[k], p99[k], err[k], non2xx[k], (mem == "" ? "?" : mem), (pauses == "" ? "?" : pauses), ratio
     }
     FNR == 1 { file++ }
     file == 1 { labels[++n] = $1; next }
     file == 2 { rss[$1, $2] = $3; next }
+    file == 3 { gc[$1, $2] = $3; next }
     {
       k = $1 SUBSEP $2
       runs[k] = runs[k] (runs[k] == "" ? "" : " · ") thousands($4)
@@ -32,17 +34,17 @@ workload_table() {
     }
     END {
       kv = best[w, kvlabel]
-      print "| Peer | req/s, each run | best req/s | p50 ms | p99 ms | errors | non-2xx | RSS MB | kvstore / peer (req/s) |"
-      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+      print "| Peer | req/s, each run | best req/s | p50 ms | p99 ms | errors | non-2xx | RSS MB | GC s: young · full (n) | kvstore / peer (req/s) |"
+      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
       for (i = 1; i <= n; i++) {
         l = labels[i]
-        if ((w, l) in best) row(l, w SUBSEP l, rss[w, l])
+        if ((w, l) in best) row(l, w SUBSEP l, rss[w, l], gc[w, l])
         else if (w == "incr" && ("set-hot", l) in best) {
-          print "| " l " | n/a (no INCR) | | | | | | | |"
-          row(l ": PUT of the hot key (workload 2) instead", "set-hot" SUBSEP l, rss["set-hot", l])
+          print "| " l " | n/a (no INCR) | | | | | | | | |"
+          row(l ": PUT of the hot key (workload 2) instead", "set-hot" SUBSEP l, rss["set-hot", l], gc["set-hot", l])
         }
       }
-    }' "$WORK/labels" "$WORK/rss.tsv" "$WORK/results.tsv"
+    }' "$WORK/labels" "$WORK/rss.tsv" "$WORK/gc.tsv" "$WORK/results.tsv"
 }
 
 # sweep_table: the GET slices of the expiry-sweep scenario ($WORK/sweep.tsv: slice, from s, to s,
