@@ -48,10 +48,10 @@ workload_table() {
 }
 
 # sweep_table: the GET slices of the expiry-sweep scenario ($WORK/sweep.tsv: slice, from s, to s,
-# req/s, p50, p99, socket errors, non-2xx, "sweep" or "").
+# req/s, p50, p99, socket errors, non-2xx, the sweep overlapping it or "", gc_pauses).
 sweep_table() {
-  echo "| Slice | seconds | req/s | p50 ms | p99 ms | errors | non-2xx | expiry sweep during the slice |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---|"
-  awk -F '\t' '{ printf "| %d | %d–%d | %d | %.2f | %.2f | %d | %d | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }' \
+  echo "| Slice | seconds | req/s | p50 ms | p99 ms | errors | non-2xx | GC s: young · full (n) | expiry sweep during the slice |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---|"
+  awk -F '\t' '{ printf "| %d | %d–%d | %d | %.2f | %.2f | %d | %d | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $10, $9 }' \
     "$WORK/sweep.tsv"
 }
