@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ResponseHeaders implements ContainerResponseFilter {
 
-  static final String NOSNIFF = "X-Content-Type-Options";
+  public static final String NOSNIFF = "X-Content-Type-Options";
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -57,6 +57,13 @@
  *       (waiting for a lock) no longer holds the next ones back. One that timed out on a lock or
  *       deadlocked was rolled back and its keys are tried again each alone, so that only the
  *       contended key fails; one that failed otherwise fails all its writes.
+ *   <li>E15 — a plain GET of a key that the read cache holds live (E11) is answered by a servlet
+ *       filter in front of JAX-RS ({@link dev.kvstore.entries.boundary.CachedReads}), with the
+ *       resource's status, headers and body, made by the same methods, and counted in the same
+ *       metrics. Plain: one key of characters that stand for themselves in a path, no query, no
+ *       {@code If-Match} or {@code If-None-Match}, no {@code Content-Type} or {@code
+ *       Content-Encoding}, an {@code Accept} absent, {@code *}/* or {@code application/json}, and a
+ *       caller allowed to read the key. Any other request goes on to JAX-RS.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

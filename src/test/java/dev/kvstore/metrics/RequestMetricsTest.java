@@ -1,12 +1,12 @@
 package dev.kvstore.metrics;
 
+import static dev.kvstore.testing.Fakes.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,24 +73,13 @@ class RequestMetricsTest {
     }
   }
 
-  private interface Answer {
-    Object answer(String method, Object[] args);
-  }
-
-  private static <T> T fake(Class<T> type, Answer answer) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> answer.answer(method.getName(), args)));
-  }
-
   @Test
   void firstRequestsOfManyOperationsAtOnceCreateEachMetricOnceAndOneAtATime() throws Exception {
     Registry registry = new Registry();
     ThreadLocal<Method> matched = new ThreadLocal<>();
     RequestMetrics metrics = new RequestMetrics();
-    metrics.registry = registry.proxy();
+    metrics.answered = new AnsweredRequests();
+    metrics.answered.registry = registry.proxy();
     metrics.resource =
         fake(
             ResourceInfo.class,

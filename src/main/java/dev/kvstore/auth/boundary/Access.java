@@ -43,6 +43,15 @@ public class Access {
     return require(Roles.READ, key);
   }
 
+  /**
+   * Whether {@link #read} would let the caller read the key, for a key known to be valid: one the
+   * store holds. No refusal is raised.
+   */
+  public boolean mayRead(String key) {
+    Optional<TokenPrincipal> caller = caller();
+    return allows(Roles.READ, caller) && caller.get().keyPrefix().map(key::startsWith).orElse(true);
+  }
+
   /** The key, when it is valid (else 400) and the caller may write it (else 403). */
   public String write(String key) {
     return require(Roles.WRITE, key);
@@ -81,9 +90,13 @@ public class Access {
   }
 
   private static void require(String role, Optional<TokenPrincipal> caller) {
-    if (caller.isEmpty() || !caller.get().scope().roles().contains(role)) {
+    if (!allows(role, caller)) {
       throw InvalidRequest.forbidden(
           "This token's scope does not allow this operation: it needs " + role + ".");
     }
+  }
+
+  private static boolean allows(String role, Optional<TokenPrincipal> caller) {
+    return caller.isPresent() && caller.get().scope().roles().contains(role);
   }
 }

@@ -61,6 +61,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "apiKey")
 public class EntriesResource {
 
+  /** The GET's operation: its OpenAPI id, and its name in the metrics (M1). */
+  static final String GET_ENTRY = "getEntry";
+
   private static final String SET_DESCRIPTION =
       "Stores any JSON value under the key (the seed's SET). ttl (seconds), expires_at (an"
           + " instant) or keep_ttl (keep the current expiry): at most one; none clears any TTL."
@@ -96,7 +99,7 @@ public class EntriesResource {
 
   @GET
   @Operation(
-      operationId = "getEntry",
+      operationId = GET_ENTRY,
       summary = "GET a key: its value, time left and version",
       description =
           "An expired key is never served: the read removes it and answers 404 \"Key not found"

@@ -115,6 +115,11 @@ public final class Preconditions {
     return new EntityTag(Long.toString(entry.version()));
   }
 
+  /** {@link #etag} as the header's value. */
+  static String etagHeader(Entry entry) {
+    return "\"" + entry.version() + "\"";
+  }
+
   private static String sentence(Optional<Entry> current) {
     return current
         .map(e -> "The key is at version " + e.version() + "; the request's precondition fails.")

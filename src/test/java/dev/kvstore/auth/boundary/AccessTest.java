@@ -78,6 +78,16 @@ class AccessTest {
   }
 
   @Test
+  void mayReadAnswersWhatReadWouldWithoutARefusal() {
+    assertEquals(true, access(new TokenPrincipal("r", Scope.READ, Optional.empty())).mayRead("k"));
+    Access confined = access(new TokenPrincipal("p", Scope.READ, Optional.of("app:")));
+    assertEquals(true, confined.mayRead("app:1"));
+    assertEquals(false, confined.mayRead("other:1"));
+    assertEquals(false, access(() -> "someone else").mayRead("k"));
+    assertEquals(false, access().mayRead("k"));
+  }
+
+  @Test
   void aKeyIsCheckedBeforeTheCaller() {
     Access nobody = access();
     assertEquals(400, refusal(() -> nobody.read("_reserved")));

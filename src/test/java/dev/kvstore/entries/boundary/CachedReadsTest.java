@@ -1,0 +1,244 @@
+package dev.kvstore.entries.boundary;
+
+import static dev.kvstore.testing.Fakes.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kvstore.auth.boundary.Access;
+import dev.kvstore.entries.control.EntryCache;
+import dev.kvstore.entries.entity.Entry;
+import dev.kvstore.metrics.AnsweredRequests;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CachedReadsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+  private final Entry cached =
+      Entry.create("user:1", "{\"a\":1}", Optional.of(NOW.plusSeconds(90)), 7, NOW);
+
+  private final Map<String, Entry> live = new HashMap<>(Map.of("user:1", cached));
+
+  private final List<String> answered = new ArrayList<>();
+
+  private boolean mayRead = true;
+
+  private boolean passedOn;
+
+  /** The response as the filter left it: status, headers, body. */
+  private final Map<String, String> headers = new HashMap<>();
+
+  private int status;
+
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  private CachedReads filter() {
+    CachedReads filter = new CachedReads();
+    filter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    filter.cache =
+        new EntryCache() {
+          @Override
+          public Optional<Entry> live(String key, Instant now) {
+            assertEquals(NOW, now);
+            return Optional.ofNullable(live.get(key));
+          }
+        };
+    filter.access =
+        new Access() {
+          @Override
+          public boolean mayRead(String key) {
+            return mayRead;
+          }
+        };
+    filter.metrics =
+        new AnsweredRequests() {
+          @Override
+          public void answered(String operation, int status, long startedNanos) {
+            answered.add(operation + " " + status);
+          }
+        };
+    return filter;
+  }
+
+  private void send(String method, String uri, Map<String, String> requestHeaders)
+      throws Exception {
+    int query = uri.indexOf('?');
+    HttpServletRequest request =
+        fake(
+            HttpServletRequest.class,
+            (name, args) ->
+                switch (name) {
+                  case "getMethod" -> method;
+                  case "getRequestURI" -> query < 0 ? uri : uri.substring(0, query);
+                  case "getQueryString" -> query < 0 ? null : uri.substring(query + 1);
+                  case "getContextPath" -> "";
+                  case "getHeader" -> requestHeaders.get((String) args[0]);
+                  default -> throw new AssertionError("unexpected " + name);
+                });
+    ServletOutputStream out =
+        new ServletOutputStream() {
+          @Override
+          public void write(int b) {
+            body.write(b);
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {}
+        };
+    HttpServletResponse response =
+        fake(
+            HttpServletResponse.class,
+            (name, args) ->
+                switch (name) {
+                  case "setStatus" -> status = (Integer) args[0];
+                  case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                  case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                  case "setContentLength" -> headers.put("Content-Length", args[0].toString());
+                  case "getOutputStream" -> out;
+                  default -> throw new AssertionError("unexpected " + name);
+                });
+    filter().doFilter(request, response, (req, res) -> passedOn = true);
+  }
+
+  @Test
+  void aPlainGetOfACachedKeyIsAnsweredAsTheResourceAnswersIt() throws Exception {
+    send("GET", "/user:1", Map.of());
+
+    assertFalse(passedOn);
+    assertEquals(200, status);
+    String json = cached.toJson(NOW);
+    assertEquals(json, body.toString(StandardCharsets.UTF_8));
+    assertTrue(json.contains("\"ttl_remaining\":90"), json);
+    assertEquals(
+        Map.of(
+            "ETag", "\"7\"",
+            "X-Content-Type-Options", "nosniff",
+            "Content-Type", "application/json",
+            "Content-Length", Integer.toString(json.length())),
+        headers);
+    assertEquals(List.of("getEntry 200"), answered);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*/*", "application/json"})
+  void anAcceptOfJsonIsAnswered(String accept) throws Exception {
+    send("GET", "/user:1", Map.of("Accept", accept));
+
+    assertFalse(passedOn);
+    assertEquals(200, status);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "HEAD /user:1",
+        "DELETE /user:1",
+        "GET /user:1?x=1",
+        "GET /user:1/",
+        "GET /user%3A1",
+        "GET /user:1;v=2",
+        "GET /user:1/incr",
+        "GET /",
+        "GET /.",
+        "GET /.."
+      })
+  void anyOtherRequestGoesOnToJaxRs(String request) throws Exception {
+    String[] line = request.split(" ");
+    live.put(".", cached);
+    live.put("..", cached);
+
+    send(line[0], line[1], Map.of());
+
+    assertTrue(passedOn);
+    assertNothingWritten();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "If-None-Match: \"7\"",
+        "If-Match: \"7\"",
+        "Content-Type: application/json",
+        "Content-Encoding: gzip",
+        "Accept: text/html",
+        "Accept: application/json;q=0.9"
+      })
+  void aGetWithAHeaderThatChangesItsAnswerGoesOnToJaxRs(String header) throws Exception {
+    String[] nameAndValue = header.split(": ", 2);
+
+    send("GET", "/user:1", Map.of(nameAndValue[0], nameAndValue[1]));
+
+    assertTrue(passedOn);
+    assertNothingWritten();
+  }
+
+  @Test
+  void aKeyTheCacheDoesNotHoldLiveGoesOnToJaxRs() throws Exception {
+    live.clear();
+
+    send("GET", "/user:1", Map.of());
+
+    assertTrue(passedOn);
+    assertNothingWritten();
+  }
+
+  @Test
+  void aCallerWhoMayNotReadTheKeyGoesOnToJaxRsWhichRefusesIt() throws Exception {
+    mayRead = false;
+
+    send("GET", "/user:1", Map.of());
+
+    assertTrue(passedOn);
+    assertNothingWritten();
+  }
+
+  @Test
+  void theKeyIsThePathAfterTheContextPath() {
+    assertEquals("a-b_c.d~e!$&'()*+,=:@", plainGet("/kv", "/kv/a-b_c.d~e!$&'()*+,=:@"));
+    assertNull(plainGet("/kv", "/kvx"));
+    assertNull(plainGet("/kv", "/kv"));
+  }
+
+  private static String plainGet(String contextPath, String uri) {
+    return CachedReads.plainGet(
+        fake(
+            HttpServletRequest.class,
+            (name, args) ->
+                switch (name) {
+                  case "getMethod" -> "GET";
+                  case "getRequestURI" -> uri;
+                  case "getContextPath" -> contextPath;
+                  default -> null;
+                }));
+  }
+
+  private void assertNothingWritten() {
+    assertEquals(0, status);
+    assertEquals(Map.of(), headers);
+    assertEquals(0, body.size());
+    assertEquals(List.of(), answered);
+  }
+}
