@@ -26,7 +26,7 @@ import java.util.Optional;
  * E15: a GET of a key that the read cache holds live (E11) is answered here, in front of the JAX-RS
  * runtime, with what {@link EntriesResource#get} answers — the same status, headers and body, made
  * by the same methods — and counted in the same metrics (M1). The JAX-RS runtime's routing, request
- * scope, filters and response writing were about 30 % of such a GET's CPU ({@code
+ * scope, filters and response writing were about 29 % of such a GET's CPU ({@code
  * bench/results/2026-11-30-6.md}).
  *
  * <p>Only the plainest GET is taken: a path of one key in plain characters (no percent-encoding, no
