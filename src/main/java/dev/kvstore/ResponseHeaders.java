@@ -11,8 +11,10 @@ public class ResponseHeaders implements ContainerResponseFilter {
 
   public static final String NOSNIFF = "X-Content-Type-Options";
 
+  public static final String NOSNIFF_VALUE = "nosniff";
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    response.getHeaders().putSingle(NOSNIFF, "nosniff");
+    response.getHeaders().putSingle(NOSNIFF, NOSNIFF_VALUE);
   }
 }

@@ -49,7 +49,7 @@ public class Access {
    */
   public boolean mayRead(String key) {
     Optional<TokenPrincipal> caller = caller();
-    return allows(Roles.READ, caller) && caller.get().keyPrefix().map(key::startsWith).orElse(true);
+    return allows(Roles.READ, caller) && within(caller.flatMap(TokenPrincipal::keyPrefix), key);
   }
 
   /** The key, when it is valid (else 400) and the caller may write it (else 403). */
@@ -77,7 +77,7 @@ public class Access {
     Optional<TokenPrincipal> caller = caller();
     require(role, caller);
     Optional<String> prefix = caller.flatMap(TokenPrincipal::keyPrefix);
-    if (prefix.isPresent() && !key.startsWith(prefix.get())) {
+    if (!within(prefix, key)) {
       throw InvalidRequest.forbidden(
           "This token may only use keys that start with \"" + prefix.get() + "\".");
     }
@@ -98,5 +98,9 @@ public class Access {
 
   private static boolean allows(String role, Optional<TokenPrincipal> caller) {
     return caller.isPresent() && caller.get().scope().roles().contains(role);
+  }
+
+  private static boolean within(Optional<String> prefix, String key) {
+    return prefix.map(key::startsWith).orElse(true);
   }
 }

@@ -72,7 +72,7 @@ public class CachedReads extends HttpFilter {
     byte[] body = entry.get().toJson(now).getBytes(UTF_8);
     response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader(HttpHeaders.ETAG, Preconditions.etagHeader(entry.get()));
-    response.setHeader(ResponseHeaders.NOSNIFF, "nosniff");
+    response.setHeader(ResponseHeaders.NOSNIFF, ResponseHeaders.NOSNIFF_VALUE);
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
