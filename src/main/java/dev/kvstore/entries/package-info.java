@@ -62,8 +62,16 @@
  *       resource's status, headers and body, made by the same methods, and counted in the same
  *       metrics. Plain: one key of characters that stand for themselves in a path, no query, no
  *       {@code If-Match} or {@code If-None-Match}, no {@code Content-Type} or {@code
- *       Content-Encoding}, an {@code Accept} absent, {@code *}/* or {@code application/json}, and a
- *       caller allowed to read the key. Any other request goes on to JAX-RS.
+ *       Content-Encoding}, an {@code Accept} absent, {@code *}/* or {@code application/json}, not a
+ *       path of the server's ({@code _} first, E1), and a caller allowed to read the key. Any other
+ *       request goes on to JAX-RS.
+ *   <li>E16 — a plain SET, a {@code PUT} or {@code POST} as plain as E15's GET with a {@code
+ *       Content-Type} of exactly {@code application/json}, is done by a servlet filter in front of
+ *       JAX-RS ({@link dev.kvstore.entries.boundary.PlainSets}) with the resource's code ({@link
+ *       dev.kvstore.entries.boundary.Sets}) — the same checks in the same order, the same write
+ *       (E10, E12, E14) — and answered with the resource's status, headers and body, its refusals
+ *       as the exception mappers answer them, and counted in the same metrics. Any other request
+ *       goes on to JAX-RS.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

@@ -2,6 +2,7 @@ package dev.kvstore.errors;
 
 import static dev.kvstore.json.JsonBodies.JSON;
 
+import dev.kvstore.ResponseHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,9 +30,11 @@ public final class ErrorBody {
   /** Sent by a servlet filter or the authentication module, before the JAX-RS runtime. */
   public static void send(HttpServletResponse response, int status, String sentence)
       throws IOException {
+    byte[] body = json(sentence).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.getOutputStream().write(json(sentence).getBytes(StandardCharsets.UTF_8));
+    response.setHeader(ResponseHeaders.NOSNIFF, ResponseHeaders.NOSNIFF_VALUE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

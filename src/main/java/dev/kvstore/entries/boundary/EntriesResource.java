@@ -64,6 +64,12 @@ public class EntriesResource {
   /** The GET's operation: its OpenAPI id, and its name in the metrics (M1). */
   static final String GET_ENTRY = "getEntry";
 
+  /** The POST's, as {@link #GET_ENTRY}. */
+  static final String SET_ENTRY = "setEntry";
+
+  /** The PUT's, as {@link #GET_ENTRY}. */
+  static final String PUT_ENTRY = "putEntry";
+
   private static final String SET_DESCRIPTION =
       "Stores any JSON value under the key (the seed's SET). ttl (seconds), expires_at (an"
           + " instant) or keep_ttl (keep the current expiry): at most one; none clears any TTL."
@@ -80,6 +86,8 @@ public class EntriesResource {
   @Inject Access access;
 
   @Inject RequestBodies bodies;
+
+  @Inject Sets sets;
 
   @Inject TreeBudget trees;
 
@@ -139,7 +147,7 @@ public class EntriesResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      operationId = "setEntry",
+      operationId = SET_ENTRY,
       summary = "SET a key (POST, the seed's)",
       description = SET_DESCRIPTION)
   @RequestBody(
@@ -182,7 +190,7 @@ public class EntriesResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      operationId = "putEntry",
+      operationId = PUT_ENTRY,
       summary = "SET a key (PUT, the same as POST)",
       description = SET_DESCRIPTION)
   @RequestBody(
@@ -322,26 +330,15 @@ public class EntriesResource {
       Request request,
       List<String> ifMatch,
       List<String> ifNoneMatch) {
-    access.write(key);
-    Instant now = clock.instant();
-    SetRequest set =
-        SetRequest.parse(
-            bodies.objectWithText(body, SetRequest.EXAMPLE, "value"), bodies.maxValueBytes(), now);
-    Written written = set.write(writes, key, now, Preconditions.of(request, ifMatch, ifNoneMatch));
-    Entry entry = written.entry();
-    String answer =
-        JSON.createObjectBuilder()
-            .add("status", "ok")
-            .add("action", written.created() ? "created" : "updated")
-            .add("key", key)
-            .add("expires_at", entry.expiresAtJson())
-            .build()
-            .toString();
+    Written written = sets.set(key, body, () -> Preconditions.of(request, ifMatch, ifNoneMatch));
     Response.ResponseBuilder response =
         written.created()
             ? Response.status(Response.Status.CREATED)
                 .location(uri.getBaseUriBuilder().path("{key}").build(key))
             : Response.ok();
-    return response.entity(answer).tag(Preconditions.etag(entry)).build();
+    return response
+        .entity(Sets.answer(key, written))
+        .tag(Preconditions.etag(written.entry()))
+        .build();
   }
 }

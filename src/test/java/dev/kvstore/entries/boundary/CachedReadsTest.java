@@ -10,12 +10,8 @@ import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryCache;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.metrics.AnsweredRequests;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
+import dev.kvstore.testing.ServletExchange;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,12 +39,8 @@ class CachedReadsTest {
 
   private boolean passedOn;
 
-  /** The response as the filter left it: status, headers, body. */
-  private final Map<String, String> headers = new HashMap<>();
-
-  private int status;
-
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  /** The request's answer, as the filter left it. */
+  private final ServletExchange sent = new ServletExchange();
 
   private CachedReads filter() {
     CachedReads filter = new CachedReads();
@@ -80,47 +72,11 @@ class CachedReadsTest {
 
   private void send(String method, String uri, Map<String, String> requestHeaders)
       throws Exception {
-    int query = uri.indexOf('?');
-    HttpServletRequest request =
-        fake(
-            HttpServletRequest.class,
-            (name, args) ->
-                switch (name) {
-                  case "getMethod" -> method;
-                  case "getRequestURI" -> query < 0 ? uri : uri.substring(0, query);
-                  case "getQueryString" -> query < 0 ? null : uri.substring(query + 1);
-                  case "getContextPath" -> "";
-                  case "getHeader" -> requestHeaders.get((String) args[0]);
-                  default -> throw new AssertionError("unexpected " + name);
-                });
-    ServletOutputStream out =
-        new ServletOutputStream() {
-          @Override
-          public void write(int b) {
-            body.write(b);
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setWriteListener(WriteListener listener) {}
-        };
-    HttpServletResponse response =
-        fake(
-            HttpServletResponse.class,
-            (name, args) ->
-                switch (name) {
-                  case "setStatus" -> status = (Integer) args[0];
-                  case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                  case "setContentType" -> headers.put("Content-Type", (String) args[0]);
-                  case "setContentLength" -> headers.put("Content-Length", args[0].toString());
-                  case "getOutputStream" -> out;
-                  default -> throw new AssertionError("unexpected " + name);
-                });
-    filter().doFilter(request, response, (req, res) -> passedOn = true);
+    filter()
+        .doFilter(
+            ServletExchange.request(method, uri, requestHeaders, ""),
+            sent.response(),
+            (req, res) -> passedOn = true);
   }
 
   @Test
@@ -128,9 +84,9 @@ class CachedReadsTest {
     send("GET", "/user:1", Map.of());
 
     assertFalse(passedOn);
-    assertEquals(200, status);
+    assertEquals(200, sent.status);
     String json = cached.toJson(NOW);
-    assertEquals(json, body.toString(StandardCharsets.UTF_8));
+    assertEquals(json, sent.body());
     assertTrue(json.contains("\"ttl_remaining\":90"), json);
     assertEquals(
         Map.of(
@@ -138,7 +94,7 @@ class CachedReadsTest {
             "X-Content-Type-Options", "nosniff",
             "Content-Type", "application/json",
             "Content-Length", Integer.toString(json.length())),
-        headers);
+        sent.headers);
     assertEquals(List.of("getEntry 200"), answered);
   }
 
@@ -148,7 +104,7 @@ class CachedReadsTest {
     send("GET", "/user:1", Map.of("Accept", accept));
 
     assertFalse(passedOn);
-    assertEquals(200, status);
+    assertEquals(200, sent.status);
   }
 
   @ParameterizedTest
@@ -163,12 +119,14 @@ class CachedReadsTest {
         "GET /user:1/incr",
         "GET /",
         "GET /.",
-        "GET /.."
+        "GET /..",
+        "GET /_keys"
       })
   void anyOtherRequestGoesOnToJaxRs(String request) throws Exception {
     String[] line = request.split(" ");
     live.put(".", cached);
     live.put("..", cached);
+    live.put("_keys", cached);
 
     send(line[0], line[1], Map.of());
 
@@ -236,9 +194,7 @@ class CachedReadsTest {
   }
 
   private void assertNothingWritten() {
-    assertEquals(0, status);
-    assertEquals(Map.of(), headers);
-    assertEquals(0, body.size());
+    assertTrue(sent.nothingSent());
     assertEquals(List.of(), answered);
   }
 }
