@@ -198,7 +198,7 @@ public record Op(int index, String kind, String key, Condition condition, Option
         Entry entry = written.entry();
         String body =
             switch (kind) {
-              case "set" -> entry.toWrittenJson(written.created() ? "created" : "updated");
+              case "set" -> written.toJson();
               case "incr", "decr" -> entry.toCounterJson(now);
               default -> entry.toTtlJson(now);
             };

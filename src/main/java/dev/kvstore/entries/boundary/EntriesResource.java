@@ -336,9 +336,6 @@ public class EntriesResource {
             ? Response.status(Response.Status.CREATED)
                 .location(uri.getBaseUriBuilder().path("{key}").build(key))
             : Response.ok();
-    return response
-        .entity(Sets.answer(key, written))
-        .tag(Preconditions.etag(written.entry()))
-        .build();
+    return response.entity(written.toJson()).tag(Preconditions.etag(written.entry())).build();
   }
 }

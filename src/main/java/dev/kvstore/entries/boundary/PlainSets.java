@@ -81,7 +81,7 @@ public class PlainSets extends HttpFilter {
     if (written.created()) { // the request's URL: its path is the key's, as sent
       response.setHeader(HttpHeaders.LOCATION, request.getRequestURL().toString());
     }
-    PlainRequests.send(response, status, written.entry(), Sets.answer(key, written));
+    PlainRequests.send(response, status, written.entry(), written.toJson());
     return status;
   }
 

@@ -1,7 +1,5 @@
 package dev.kvstore.entries.boundary;
 
-import static dev.kvstore.json.JsonBodies.JSON;
-
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.Condition;
 import dev.kvstore.entries.control.KeyWrites;
@@ -15,8 +13,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A client's SET of one key and its answer, for {@link EntriesResource} and for {@link PlainSets}
- * (E16), so that both do and answer the same.
+ * A client's SET of one key, for {@link EntriesResource} and for {@link PlainSets} (E16), so that
+ * both do the same; both answer with {@link Written#toJson}.
  */
 @ApplicationScoped
 public class Sets {
@@ -41,18 +39,5 @@ public class Sets {
         SetRequest.parse(
             bodies.objectWithText(body, SetRequest.EXAMPLE, "value"), bodies.maxValueBytes(), now);
     return set.write(writes, key, now, condition.get());
-  }
-
-  /**
-   * The answer's body: {@code {"status": "ok", "action": "created", "key": k, "expires_at": t}}.
-   */
-  public static String answer(String key, Written written) {
-    return JSON.createObjectBuilder()
-        .add("status", "ok")
-        .add("action", written.created() ? "created" : "updated")
-        .add("key", key)
-        .add("expires_at", written.entry().expiresAtJson())
-        .build()
-        .toString();
   }
 }

@@ -111,7 +111,7 @@ class PlainSetsTest {
     assertFalse(passedOn);
     assertEquals(List.of("user:1 " + BODY + " true"), sets, "the body, without a condition");
     assertEquals(201, sent.status);
-    String expected = Sets.answer("user:1", new Written(true, stored));
+    String expected = new Written(true, stored).toJson();
     assertEquals(expected, answer());
     assertTrue(expected.contains("\"action\":\"created\""), expected);
     assertEquals(

@@ -334,6 +334,7 @@ class KeyWritesTest {
     assertEquals(
         List.of(List.of("a", "c", "d"), List.of("a"), List.of("c"), List.of("d")),
         transactions.subList(held.size(), transactions.size()));
+    held.forEach(write -> assertEquals(1, value(write))); // their keys' lines end as they return
     assertTrue(writes.idle());
   }
 
@@ -349,6 +350,7 @@ class KeyWritesTest {
     assertEquals(held.size() + 1, transactions.size(), "nothing tried again");
     failing.clear();
     assertEquals(1, value(increment("a")), "the failed transaction wrote nothing");
+    held.forEach(write -> assertEquals(1, value(write)));
     assertTrue(writes.idle());
   }
 
