@@ -4,6 +4,9 @@
 
 # set-big: SET over this many keys, which the caller preloads (prefix k:, bench/run's workload 3b)
 BIG_KEYS=${BENCH_BIG_KEYS:-1000000}
+# mix: 80 % GET / 20 % SET (30 % of them with a TTL) over this many preloaded keys (prefix m:),
+# as bench/run's workload 5
+MIX_KEYS=${BENCH_MIX_KEYS:-10000}
 
 # load WORKLOAD SECONDS: one wrk run, -t2 -c50; prints its BENCH_RESULT line
 load() {
@@ -15,7 +18,8 @@ load() {
     set-1k) script=set_keys.lua vars=(BENCH_KEYS=1000 BENCH_PREFIX=s:) ;;
     set-big) script=set_keys.lua vars=(BENCH_KEYS="$BIG_KEYS" BENCH_PREFIX=k:) ;;
     incr) script=incr.lua vars=(BENCH_KEY=bench:counter) ;;
-    *) die "unknown workload '$1' (get set-hot set-1k set-big incr get-token)" ;;
+    mix) script=mix.lua vars=(BENCH_KEYS="$MIX_KEYS" BENCH_PREFIX=m: BENCH_TTL=300) ;;
+    *) die "unknown workload '$1' (get set-hot set-1k set-big incr mix get-token)" ;;
   esac
   env "${vars[@]}" BENCH_PEER=kvstore BENCH_LUA_DIR="$BENCH_DIR/lua" \
     timeout $(($2 + 60)) wrk -t2 -c50 -d"$2"s --timeout 10s -s "$BENCH_DIR/lua/$script" \
@@ -23,7 +27,7 @@ load() {
 }
 
 # prepare WORKLOAD: what the workload needs of a freshly started server, not measured: get-token a
-# read token (TOKEN; it ends protected mode), set-big its preloaded keys
+# read token (TOKEN; it ends protected mode), set-big and mix their preloaded keys
 prepare() {
   case $1 in
     get-token)
@@ -33,6 +37,10 @@ prepare() {
     set-big)
       say "preloading $BIG_KEYS keys"
       preload_kvstore k: "$BIG_KEYS"
+      ;;
+    mix)
+      say "preloading $MIX_KEYS keys"
+      preload_kvstore m: "$MIX_KEYS"
       ;;
   esac
 }

@@ -72,6 +72,12 @@
  *       (E10, E12, E14) — and answered with the resource's status, headers and body, its refusals
  *       as the exception mappers answer them, and counted in the same metrics. Any other request
  *       goes on to JAX-RS.
+ *   <li>E17 — a key that the read cache held when a transaction marked it for writing (E11) is
+ *       cached again once that transaction has committed, with the entry its writes left, if no
+ *       other transaction marked the key meanwhile (then none of them can have committed a later
+ *       value): a GET after a write of a key that is read stays a cache hit (E15). A rolled-back
+ *       transaction, a delete, an expiry or two transactions at once leave the key uncached, to be
+ *       loaded by the next read; keys that are only written never enter the cache.
  * </ul>
  *
  * <p>Counters ({@code dev.kvstore.counters}), TTL commands ({@code dev.kvstore.ttl}) and patches

@@ -12,7 +12,16 @@ public final class CompletingTransactions implements TransactionSynchronizationR
 
   /** Commits: every synchronization registered so far learns of it. */
   public void complete() {
-    synchronizations.forEach(s -> s.afterCompletion(Status.STATUS_COMMITTED));
+    end(Status.STATUS_COMMITTED);
+  }
+
+  /** Rolls back: every synchronization registered so far learns of it. */
+  public void rollBack() {
+    end(Status.STATUS_ROLLEDBACK);
+  }
+
+  private void end(int status) {
+    synchronizations.forEach(s -> s.afterCompletion(status));
     synchronizations.clear();
   }
 

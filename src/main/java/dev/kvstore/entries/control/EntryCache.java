@@ -10,9 +10,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * unmarks them once it has completed; while a key is marked, reads go to the database and nothing
  * is cached for it. A read that found no entry in memory caches what it loaded only if no write of
  * the key (of its stripe of keys) completed since it looked — so a value read before a commit is
- * never cached after it. Marks and cached entries of one key change atomically ({@link
+ * never cached after it. A key that was cached when a transaction marked it is cached again when
+ * that transaction commits, with what it wrote, unless another transaction marked it meanwhile
+ * (E17, {@link #writing}). Marks and cached entries of one key change atomically ({@link
  * ConcurrentHashMap#compute}).
  *
  * <p>Memory: about {@code kv.cache.max-bytes} of keys and values as text, an eighth of the heap
@@ -53,7 +57,31 @@ public class EntryCache {
 
   private record Cached(Entry entry, long bytes) implements Slot {}
 
-  private record Writing(int transactions) implements Slot {}
+  /**
+   * A key that transactions are writing.
+   *
+   * @param transactions how many
+   * @param wasCached whether the key was cached when the first of them marked it
+   * @param shared whether another transaction marked it while one was under way
+   */
+  private record Writing(int transactions, boolean wasCached, boolean shared) implements Slot {}
+
+  /**
+   * The keys one transaction marked ({@link EntryCache#writing}), and what its writes left of them
+   * ({@link #wrote}): once it has committed, a key that was cached is cached again with that entry
+   * (E17).
+   */
+  public static final class Marks {
+
+    private final Map<String, Entry> written = new HashMap<>();
+
+    private Marks() {}
+
+    /** The entry a write of the transaction left under its key, for the cache after the commit. */
+    public void wrote(Entry entry) {
+      written.put(entry.key(), entry);
+    }
+  }
 
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
@@ -111,7 +139,7 @@ public class EntryCache {
     long completed = completedWrites.get(stripe(key));
     Entry loaded = load.apply(key);
     if (slot == null && loaded != null) {
-      keep(key, completed, loaded.copy());
+      keep(key, completed, loaded);
     }
     return loaded;
   }
@@ -130,40 +158,66 @@ public class EntryCache {
   /**
    * Marks keys that the caller's transaction is about to change; they are unmarked when it has
    * committed or rolled back. Called before the change, inside the transaction.
+   *
+   * <p>E17: a key that was cached when it was marked is cached again after the commit with the
+   * entry the transaction reported ({@link Marks#wrote}), if no other transaction marked it
+   * meanwhile: then no other write of it can have committed since, and the entry is the committed
+   * one. A GET after a SET of a key that is read stays a cache hit; keys that are only written do
+   * not fill the cache.
    */
-  public void writing(Collection<String> keys) {
+  public Marks writing(Collection<String> keys) {
+    Marks marks = new Marks();
     if (!enabled || keys.isEmpty()) {
-      return;
+      return marks;
     }
     for (String key : keys) {
       slots.compute(key, (k, slot) -> mark(slot));
     }
     List<String> marked = List.copyOf(keys);
-    AfterCompletion.run(transactions, () -> marked.forEach(this::written));
+    AfterCompletion.run(
+        transactions,
+        status ->
+            marked.forEach(
+                key ->
+                    written(
+                        key, status == Status.STATUS_COMMITTED ? marks.written.get(key) : null)));
+    return marks;
   }
 
-  void writing(String key) {
-    writing(List.of(key));
+  Marks writing(String key) {
+    return writing(List.of(key));
   }
 
   private Slot mark(Slot slot) {
     if (slot instanceof Writing writing) {
-      return new Writing(writing.transactions() + 1);
+      return new Writing(writing.transactions() + 1, writing.wasCached(), true);
     }
     if (slot instanceof Cached cached) {
       bytes.addAndGet(-cached.bytes());
+      return new Writing(1, true, false);
     }
-    return new Writing(1);
+    return new Writing(1, false, false);
   }
 
-  private void written(String key) {
+  /**
+   * A transaction that marked {@code key} has ended; {@code entry}: what it committed, if known.
+   */
+  private void written(String key, Entry entry) {
     completedWrites.incrementAndGet(stripe(key));
     slots.computeIfPresent(
         key,
-        (k, slot) ->
-            slot instanceof Writing writing && writing.transactions() > 1
-                ? new Writing(writing.transactions() - 1)
-                : null);
+        (k, slot) -> {
+          if (!(slot instanceof Writing writing)) {
+            return slot;
+          }
+          if (writing.transactions() > 1) {
+            return new Writing(writing.transactions() - 1, writing.wasCached(), true);
+          }
+          return entry != null && writing.wasCached() && !writing.shared() ? cached(entry) : null;
+        });
+    if (bytes.get() > maxBytes) {
+      evict();
+    }
   }
 
   /** S14: drops every cached entry (marks stay, their writes are still under way). */
@@ -176,22 +230,23 @@ public class EntryCache {
   }
 
   private void keep(String key, long completed, Entry entry) {
-    long size = OVERHEAD_BYTES + key.length() + entry.json().length();
-    if (size > maxBytes / 16) {
-      return; // one value never takes much of the cache
-    }
     slots.compute(
         key,
-        (k, slot) -> {
-          if (slot != null || completedWrites.get(stripe(key)) != completed) {
-            return slot;
-          }
-          bytes.addAndGet(size);
-          return new Cached(entry, size);
-        });
+        (k, slot) ->
+            slot != null || completedWrites.get(stripe(key)) != completed ? slot : cached(entry));
     if (bytes.get() > maxBytes) {
       evict();
     }
+  }
+
+  /** The entry as a slot, counted in the cache's bytes; none when it is too large to keep. */
+  private Cached cached(Entry entry) {
+    long size = OVERHEAD_BYTES + entry.key().length() + entry.json().length();
+    if (size > maxBytes / 16) {
+      return null; // one value never takes much of the cache
+    }
+    bytes.addAndGet(size);
+    return new Cached(entry.copy(), size);
   }
 
   /** Drops cached entries (never a mark) until a tenth of the room is free again. */

@@ -102,8 +102,9 @@ public class EntryStore {
    * row, waits for its lock and applies its writes to what the winner wrote.
    */
   void apply(String key, List<Write> writes) {
-    cache.writing(key);
+    EntryCache.Marks marks = cache.writing(key);
     if (writes.size() == 1 && writes.get(0).isBlind() && overwriteLive(key, writes.get(0))) {
+      marks.wrote(writes.get(0).outcome().entry());
       return;
     }
     for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
@@ -118,9 +119,11 @@ public class EntryStore {
         // written here, not by the provider, for S15; read again from the row if needed later
         em.detach(found.entry().get());
         update(UPDATE_SQL, entry, now, Optional.empty());
+        marks.wrote(entry);
         return;
       }
       if (insertIfAbsent(entry, now)) {
+        marks.wrote(entry);
         return;
       }
     }

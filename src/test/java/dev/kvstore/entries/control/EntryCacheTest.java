@@ -109,6 +109,76 @@ class EntryCacheTest {
   }
 
   @Test
+  void e17ACachedKeyIsCachedAgainWithWhatItsCommittedWriteLeft() {
+    cache.read("k", database(1));
+    cache.writing("k").wrote(entry("k", 2));
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH), "not before the commit");
+
+    transactions.complete();
+
+    assertEquals("2", cache.live("k", Instant.EPOCH).orElseThrow().json());
+    assertEquals("2", cache.read("k", database(3)).json());
+    assertEquals(1, loads.get());
+  }
+
+  @Test
+  void e17AKeyThatWasNotCachedIsNotCachedByItsWrite() {
+    cache.writing("k").wrote(entry("k", 2));
+    transactions.complete();
+
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH));
+  }
+
+  @Test
+  void e17ARolledBackWriteOrOneThatReportedNothingLeavesNothingCached() {
+    cache.read("k", database(1));
+    cache.read("j", database(1));
+    cache.writing("k").wrote(entry("k", 2));
+    transactions.rollBack();
+    cache.writing("j"); // a delete, an expiry: no entry
+    transactions.complete();
+
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH));
+    assertEquals(Optional.empty(), cache.live("j", Instant.EPOCH));
+    assertEquals("1", cache.read("k", database(1)).json());
+    assertEquals(3, loads.get());
+  }
+
+  @Test
+  void e17TwoTransactionsThatWroteAKeyAtOnceLeaveItUncachedInEitherOrder() {
+    for (boolean firstEndsFirst : List.of(true, false)) {
+      cache.read("k", database(1));
+      CompletingTransactions first = new CompletingTransactions();
+      CompletingTransactions second = new CompletingTransactions();
+      cache.transactions = first;
+      EntryCache.Marks firstMarks = cache.writing("k");
+      cache.transactions = second;
+      EntryCache.Marks secondMarks = cache.writing("k");
+      firstMarks.wrote(entry("k", 2));
+      secondMarks.wrote(entry("k", 3));
+
+      (firstEndsFirst ? first : second).complete();
+      (firstEndsFirst ? second : first).complete();
+
+      // which of them committed last is not known here: neither value may be served
+      assertEquals(
+          Optional.empty(), cache.live("k", Instant.EPOCH), "first ends first: " + firstEndsFirst);
+    }
+  }
+
+  @Test
+  void e17AWriteTooLargeToCacheIsNotCached() {
+    cache.maxBytes = 16 * 200;
+    cache.read("k", database(1));
+    cache
+        .writing("k")
+        .wrote(Entry.create("k", "1".repeat(300), Optional.empty(), 2, Instant.EPOCH));
+    transactions.complete();
+
+    assertEquals(Optional.empty(), cache.live("k", Instant.EPOCH));
+  }
+
+  @Test
   void aMissingKeyIsNotRemembered() {
     assertNull(cache.read("k", key -> null));
     assertEquals("1", cache.read("k", database(1)).json());
