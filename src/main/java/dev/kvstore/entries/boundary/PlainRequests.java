@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The requests of one key that the filters in front of JAX-RS may answer themselves ({@link
- * CachedReads}, {@link PlainSets}): those whose answer depends on nothing but the key, the method
- * and the body.
+ * CachedReads}, {@link PlainSets}): those whose answer depends on nothing but the method, the key,
+ * the body and the caller's token.
  */
 final class PlainRequests {
 
