@@ -15,8 +15,9 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * M1's figures: each answered request counted by its operation and status, and timed by its
- * operation. Fed by {@link RequestMetrics} for what JAX-RS answers and by {@code
- * dev.kvstore.entries.boundary.CachedReads} for the GETs it answers itself.
+ * operation. Fed by {@link RequestMetrics} for what JAX-RS answers, and by the filters in front of
+ * it for what they answer themselves: {@code dev.kvstore.entries.boundary.CachedReads} (GETs) and
+ * {@code PlainSets} (SETs).
  */
 @ApplicationScoped
 public class AnsweredRequests {
