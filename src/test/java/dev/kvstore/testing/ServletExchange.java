@@ -2,6 +2,7 @@ package dev.kvstore.testing;
 
 import static dev.kvstore.testing.Fakes.fake;
 
+import dev.kvstore.metrics.AnsweredRequests;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,9 @@ public final class ServletExchange {
 
   /** The headers sent, by name; {@code Content-Type} and {@code Content-Length} among them. */
   public final Map<String, String> headers = new HashMap<>();
+
+  /** What the filter counted in the metrics: operation and status, one entry per answer. */
+  public final List<String> answered = new ArrayList<>();
 
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
@@ -106,6 +111,16 @@ public final class ServletExchange {
               case "getOutputStream" -> out;
               default -> throw new AssertionError("unexpected " + name);
             });
+  }
+
+  /** The filter's metrics, which record what it counts in {@link #answered}. */
+  public AnsweredRequests metrics() {
+    return new AnsweredRequests() {
+      @Override
+      public void answered(String operation, int status, long startedNanos) {
+        answered.add(operation + " " + status);
+      }
+    };
   }
 
   /** The body sent, as UTF-8. */

@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kvstore.auth.boundary.Access;
 import dev.kvstore.entries.control.EntryCache;
 import dev.kvstore.entries.entity.Entry;
-import dev.kvstore.metrics.AnsweredRequests;
 import dev.kvstore.testing.ServletExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ class CachedReadsTest {
       Entry.create("user:1", "{\"a\":1}", Optional.of(NOW.plusSeconds(90)), 7, NOW);
 
   private final Map<String, Entry> live = new HashMap<>(Map.of("user:1", cached));
-
-  private final List<String> answered = new ArrayList<>();
 
   private boolean mayRead = true;
 
@@ -60,13 +56,7 @@ class CachedReadsTest {
             return mayRead;
           }
         };
-    filter.metrics =
-        new AnsweredRequests() {
-          @Override
-          public void answered(String operation, int status, long startedNanos) {
-            answered.add(operation + " " + status);
-          }
-        };
+    filter.metrics = sent.metrics();
     return filter;
   }
 
@@ -95,7 +85,7 @@ class CachedReadsTest {
             "Content-Type", "application/json",
             "Content-Length", Integer.toString(json.length())),
         sent.headers);
-    assertEquals(List.of("getEntry 200"), answered);
+    assertEquals(List.of("getEntry 200"), sent.answered);
   }
 
   @ParameterizedTest
@@ -195,6 +185,6 @@ class CachedReadsTest {
 
   private void assertNothingWritten() {
     assertTrue(sent.nothingSent());
-    assertEquals(List.of(), answered);
+    assertEquals(List.of(), sent.answered);
   }
 }

@@ -11,7 +11,6 @@ import dev.kvstore.entries.control.Written;
 import dev.kvstore.entries.entity.Entry;
 import dev.kvstore.errors.FailureMapper;
 import dev.kvstore.errors.InvalidRequest;
-import dev.kvstore.metrics.AnsweredRequests;
 import dev.kvstore.testing.ServletExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +43,6 @@ class PlainSetsTest {
   /** The SETs the filter handed to the store: key, body, condition. */
   private final List<String> sets = new ArrayList<>();
 
-  private final List<String> answered = new ArrayList<>();
-
   /** The failures the filter had the failure mapper answer. */
   private final List<Throwable> failures = new ArrayList<>();
 
@@ -77,13 +74,7 @@ class PlainSetsTest {
             return new Answer(503, "The database is unavailable; retry later.", Optional.of("5"));
           }
         };
-    filter.metrics =
-        new AnsweredRequests() {
-          @Override
-          public void answered(String operation, int status, long startedNanos) {
-            answered.add(operation + " " + status);
-          }
-        };
+    filter.metrics = sent.metrics();
     return filter;
   }
 
@@ -122,7 +113,7 @@ class PlainSetsTest {
             "Content-Type", "application/json",
             "Content-Length", Integer.toString(expected.length())),
         sent.headers);
-    assertEquals(List.of("putEntry 201"), answered);
+    assertEquals(List.of("putEntry 201"), sent.answered);
   }
 
   @Test
@@ -135,7 +126,7 @@ class PlainSetsTest {
     assertTrue(answer().contains("\"action\":\"updated\""), answer());
     assertNull(sent.headers.get("Location"));
     assertEquals("\"8\"", sent.headers.get("ETag"));
-    assertEquals(List.of("setEntry 200"), answered);
+    assertEquals(List.of("setEntry 200"), sent.answered);
   }
 
   @Test
@@ -151,7 +142,7 @@ class PlainSetsTest {
     assertEquals(400, sent.status);
     assertEquals("{\"error\":\"The field \\\"value\\\" is missing.\"}", answer());
     assertEquals("nosniff", sent.headers.get("X-Content-Type-Options"));
-    assertEquals(List.of("putEntry 400"), answered);
+    assertEquals(List.of("putEntry 400"), sent.answered);
   }
 
   @Test
@@ -165,7 +156,7 @@ class PlainSetsTest {
 
     assertEquals(412, sent.status);
     assertEquals("{\"error\":\"The key is at version 3.\"}", answer());
-    assertEquals(List.of("putEntry 412"), answered);
+    assertEquals(List.of("putEntry 412"), sent.answered);
   }
 
   @Test
@@ -184,7 +175,7 @@ class PlainSetsTest {
     assertEquals("5", sent.headers.get("Retry-After"));
     assertEquals("application/json", sent.headers.get("Content-Type"));
     assertEquals("nosniff", sent.headers.get("X-Content-Type-Options"));
-    assertEquals(List.of("putEntry 503"), answered);
+    assertEquals(List.of("putEntry 503"), sent.answered);
   }
 
   @ParameterizedTest
@@ -245,6 +236,6 @@ class PlainSetsTest {
   private void assertNothingDone() {
     assertEquals(List.of(), sets);
     assertTrue(sent.nothingSent());
-    assertEquals(List.of(), answered);
+    assertEquals(List.of(), sent.answered);
   }
 }
