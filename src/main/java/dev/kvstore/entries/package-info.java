@@ -52,11 +52,11 @@
  *       address another key.
  *   <li>E14 — clients' writes of different keys share transactions: at most two of these
  *       transactions run at once, and the keys' groups (E12) that arrive meanwhile go together in
- *       the next one, in key order, up to 100 writes: one EJB call and one commit for them all
- *       ({@link dev.kvstore.entries.control.KeyWrites}). A transaction that has run for 100 ms
- *       (waiting for a lock) no longer holds the next ones back. One that timed out on a lock or
- *       deadlocked was rolled back and its keys are tried again each alone, so that only the
- *       contended key fails; one that failed otherwise fails all its writes.
+ *       the next one, in key order, up to 100 writes: one EJB call, one connection handle and one
+ *       commit for them all ({@link dev.kvstore.entries.control.KeyWrites}). A transaction that has
+ *       run for 100 ms (waiting for a lock) no longer holds the next ones back. One that timed out
+ *       on a lock or deadlocked was rolled back and its keys are tried again each alone, so that
+ *       only the contended key fails; one that failed otherwise fails all its writes.
  *   <li>E15 — a plain GET of a key that the read cache holds live (E11) is answered by a servlet
  *       filter in front of JAX-RS ({@link dev.kvstore.entries.boundary.CachedReads}), with the
  *       resource's status, headers and body, made by the same methods, and counted in the same

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -82,16 +83,16 @@ public class EntryStore {
   @RolesAllowed(Roles.WRITE)
   public Written update(String key, Instant now, Condition condition, Change change) {
     Write write = Write.of(now, condition, change);
-    apply(key, List.of(write));
+    withConnection(connection -> apply(connection, key, List.of(write)));
     return write.outcome();
   }
 
   /**
    * Applies {@code writes}, in their order, to the key under its row lock, in the caller's
-   * transaction ({@link #update}, {@link #applyAll}; E10, E12): locks the row once, applies each
-   * write to what the one before left ({@link Write#applyInOrder}) and writes the last entry once.
-   * Each write's outcome is set; a client may learn it only after the transaction has committed. An
-   * expired row is removed first and counts as absent (E3).
+   * transaction and on its {@code connection} ({@link #update}, {@link #applyAll}; E10, E12): locks
+   * the row once, applies each write to what the one before left ({@link Write#applyInOrder}) and
+   * writes the last entry once. Each write's outcome is set; a client may learn it only after the
+   * transaction has committed. An expired row is removed first and counts as absent (E3).
    *
    * <p>One blind SET alone ({@link Write#overwrite}) first tries one UPDATE of the live row, which
    * finds and locks it itself — one statement instead of a locking read and a write.
@@ -101,9 +102,11 @@ public class EntryStore {
    * transaction, then fail — and the loser goes round again in the same transaction: it finds the
    * row, waits for its lock and applies its writes to what the winner wrote.
    */
-  void apply(String key, List<Write> writes) {
+  private void apply(Connection connection, String key, List<Write> writes) {
     EntryCache.Marks marks = cache.writing(key);
-    if (writes.size() == 1 && writes.get(0).isBlind() && overwriteLive(key, writes.get(0))) {
+    if (writes.size() == 1
+        && writes.get(0).isBlind()
+        && overwriteLive(connection, key, writes.get(0))) {
       marks.wrote(writes.get(0).outcome().entry());
       return;
     }
@@ -118,11 +121,11 @@ public class EntryStore {
       if (found.entry().isPresent()) {
         // written here, not by the provider, for S15; read again from the row if needed later
         em.detach(found.entry().get());
-        update(UPDATE_SQL, entry, now, Optional.empty());
+        update(connection, UPDATE_SQL, entry, now, Optional.empty());
         marks.wrote(entry);
         return;
       }
-      if (insertIfAbsent(entry, now)) {
+      if (insertIfAbsent(connection, entry, now)) {
         marks.wrote(entry);
         return;
       }
@@ -133,11 +136,23 @@ public class EntryStore {
 
   /**
    * Applies the writes of several keys in one transaction (E14), each key's as {@link #apply} does,
-   * in key order: transactions that lock keys in the same order cannot deadlock one another.
+   * in key order: transactions that lock keys in the same order cannot deadlock one another. One
+   * connection handle serves them all: the pool's check-out of the transaction's connection costs
+   * as much as a key's UPDATE's statement does in Derby (2026-12-07.md).
    */
   @RolesAllowed(Roles.WRITE)
   public void applyAll(SortedMap<String, List<Write>> writes) {
-    writes.forEach(this::apply);
+    withConnection(
+        connection -> writes.forEach((key, keyWrites) -> apply(connection, key, keyWrites)));
+  }
+
+  /** Runs {@code work} on a handle of this transaction's connection, closed after it. */
+  private void withConnection(Consumer<Connection> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      work.accept(connection);
+    } catch (SQLException e) {
+      throw new PersistenceException("no connection", e);
+    }
   }
 
   /** DEL: removes the live entry; {@link KeyNotFound} when there is none (E5). */
@@ -216,9 +231,9 @@ public class EntryStore {
    * Does a blind SET by one UPDATE of the key's row, on this transaction's connection, if the row
    * is live; whether it was.
    */
-  private boolean overwriteLive(String key, Write write) {
+  private boolean overwriteLive(Connection connection, String key, Write write) {
     Entry entry = write.blindEntry(key, versions.next());
-    if (update(OVERWRITE_LIVE_SQL, entry, write.now(), Optional.of(write.now()))) {
+    if (update(connection, OVERWRITE_LIVE_SQL, entry, write.now(), Optional.of(write.now()))) {
       write.done(new Written(false, entry));
       return true;
     }
@@ -230,9 +245,9 @@ public class EntryStore {
    * row's new value, expiry, version and update time, then its key and, if given, the instant at
    * which it must be live); whether there was such a row.
    */
-  private boolean update(String sql, Entry entry, Instant now, Optional<Instant> liveAt) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
+  private boolean update(
+      Connection connection, String sql, Entry entry, Instant now, Optional<Instant> liveAt) {
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
       update.setObject(2, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
       update.setLong(3, entry.version());
       update.setLong(4, now.toEpochMilli());
@@ -251,10 +266,9 @@ public class EntryStore {
    * the JPA provider would mark the whole transaction for rollback (and log the stack trace) on a
    * duplicate key, where the database itself undoes only the failed statement.
    */
-  private boolean insertIfAbsent(Entry entry, Instant now) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(database.dialect().insertIfAbsentSql())) {
+  private boolean insertIfAbsent(Connection connection, Entry entry, Instant now) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(database.dialect().insertIfAbsentSql())) {
       insert.setString(1, entry.key());
       insert.setObject(3, entry.expiresAt().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
       insert.setLong(4, entry.version());

@@ -32,11 +32,11 @@ import java.util.function.LongSupplier;
  * <p>Across keys: at most {@link #MAX_TRANSACTIONS} transactions of these writes run at once. A
  * group that finds them all under way waits; when one ends, the groups that waited meanwhile — of
  * as many keys as arrived — go in the next transaction together, each key's as above, in key order
- * ({@link EntryStore#applyAll}): one EJB call, connection and commit (one log force) for them all.
- * The first write of the first group leads it: its thread calls the store; the others' threads wait
- * for the outcome. A transaction under way for longer than {@link #STALLED} — waiting for a lock
- * that a long batch or another instance holds — no longer counts: the next write to arrive starts a
- * transaction beside it, with the groups that were waiting.
+ * ({@link EntryStore#applyAll}): one EJB call, connection handle and commit (one log force) for
+ * them all. The first write of the first group leads it: its thread calls the store; the others'
+ * threads wait for the outcome. A transaction under way for longer than {@link #STALLED} — waiting
+ * for a lock that a long batch or another instance holds — no longer counts: the next write to
+ * arrive starts a transaction beside it, with the groups that were waiting.
  *
  * <p>Every write is answered only after the transaction that applied it has committed, so nothing
  * is acknowledged before it is durable; each write of a key's group acts on what the one before it
