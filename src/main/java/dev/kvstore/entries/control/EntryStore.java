@@ -137,8 +137,8 @@ public class EntryStore {
   /**
    * Applies the writes of several keys in one transaction (E14), each key's as {@link #apply} does,
    * in key order: transactions that lock keys in the same order cannot deadlock one another. One
-   * connection handle serves them all: the pool's check-out of the transaction's connection costs
-   * as much as a key's UPDATE's statement does in Derby (2026-12-07.md).
+   * handle of the transaction's connection serves them all: the pool's check-out cost a third as
+   * much CPU as a key's UPDATE in Derby (bench/results/2026-12-07.md).
    */
   @RolesAllowed(Roles.WRITE)
   public void applyAll(SortedMap<String, List<Write>> writes) {
@@ -151,7 +151,7 @@ public class EntryStore {
     try (Connection connection = dataSource.getConnection()) {
       work.accept(connection);
     } catch (SQLException e) {
-      throw new PersistenceException("no connection", e);
+      throw new PersistenceException("connection handle failed", e);
     }
   }
 
