@@ -172,20 +172,27 @@ public record Op(int index, String kind, String key, Condition condition, Option
   /**
    * Runs the op with the single-key semantics of its kind; a store refusal ({@code Refusal}) is
    * thrown for the caller to record or to abort on. A get whose value is longer than {@code room},
-   * the characters the batch's answer has left, is a 413 result, its answer never built (B6).
+   * the characters the batch's answer has left, is a 413 result, its answer never built (B6); with
+   * no condition to check against the entry, its value is not even read.
    */
   public Result run(EntryStore store, Instant now, long room) {
     switch (kind) {
       case "get" -> {
-        Entry entry;
+        Optional<Entry> entry;
         try {
-          entry = store.get(key, now);
+          entry =
+              condition == Condition.NONE
+                  ? store.getIfNoLongerThan(key, now, room)
+                  : Optional.of(store.get(key, now));
         } catch (KeyNotFound e) {
           condition.check(Optional.empty());
           throw e;
         }
-        condition.check(Optional.of(entry));
-        return entry.json().length() > room ? Result.TOO_LARGE : new Result(200, entry.toJson(now));
+        condition.check(entry);
+        return entry
+            .filter(e -> e.json().length() <= room)
+            .map(e -> new Result(200, e.toJson(now)))
+            .orElse(Result.TOO_LARGE);
       }
       case "delete" -> {
         store.delete(key, now, condition);

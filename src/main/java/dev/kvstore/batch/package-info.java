@@ -23,7 +23,9 @@
  *   <li>B6 — the answer is bounded as the request is: a {@code get} whose value would take the
  *       results beyond {@code kv.body.max-bytes} characters is a 413 result ("GET this key on its
  *       own"), in either mode; it aborts nothing, and a write's result, already applied, is always
- *       given. Memory per batch stays near the body limit whatever the values' sizes.
+ *       given. Memory per batch stays near the body limit whatever the values' sizes: where a value
+ *       might not fit, a {@code get} with no condition first asks the database for its length and
+ *       leaves a longer one unread.
  * </ul>
  */
 package dev.kvstore.batch;

@@ -37,6 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @RunAsClient
 class BatchIT {
 
+  /** A JSON string of 800,000 characters: a batch's answer has room for two, not three (B6). */
+  private static final String LARGE = "\"" + "x".repeat(800_000) + "\"";
+
   @Deployment
   static WebArchive deployment() {
     return Deployments.kvstore();
@@ -56,20 +59,28 @@ class BatchIT {
     return results.stream().map(r -> r.asJsonObject().getInt("status")).toList();
   }
 
+  /** Stores {@link #LARGE} under the key, with the request's other members ({@code extra}). */
+  private static void putLarge(Http http, String key, String extra) {
+    assertEquals(201, http.put(Http.path(key), "{\"value\": " + LARGE + extra + "}").statusCode());
+  }
+
+  /** The get ops of the keys {@code key + part}, as a JSON array's members. */
+  private static String gets(String key, String... parts) {
+    return Stream.of(parts)
+        .map(part -> "{\"op\": \"get\", \"key\": " + q(key + part) + "}")
+        .collect(Collectors.joining(","));
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void b6AGetBeyondTwoMebibytesOfResultsIsA413ResultAndTheRestIsAnswered(boolean atomic) {
     Http http = new Http(base);
     String key = uniqueKey("large");
-    String large = "\"" + "x".repeat(800_000) + "\"";
     for (String part : List.of("a", "b", "c")) {
-      assertEquals(201, http.put(Http.path(key + part), "{\"value\": " + large + "}").statusCode());
+      putLarge(http, key + part, "");
     }
     String counter = key + "d";
-    String ops =
-        Stream.of("a", "b", "c")
-            .map(part -> "{\"op\": \"get\", \"key\": " + q(key + part) + "}")
-            .collect(Collectors.joining(","));
+    String ops = gets(key, "a", "b", "c");
     HttpResponse<String> response =
         batch(
             http,
@@ -84,9 +95,29 @@ class BatchIT {
     assertEquals(200, response.statusCode(), response.body().substring(0, 200));
     JsonArray results = Http.json(response).getJsonArray("results");
     assertEquals(List.of(200, 200, 413, 200), statuses(results));
-    assertEquals(large, results.getJsonObject(1).get("value").toString());
+    assertEquals(LARGE, results.getJsonObject(1).get("value").toString());
     assertTrue(results.getJsonObject(2).getString("error").contains("on its own"));
     assertEquals(1, Http.json(http.get(Http.path(counter))).getInt("value"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void b6AGetWithoutRoomForAnyValueStillAnswersAnExpiredOrMissingKeyWith404(boolean atomic) {
+    Http http = new Http(base);
+    String key = uniqueKey("room");
+    putLarge(http, key + "a", "");
+    putLarge(http, key + "b", "");
+    putLarge(http, key + "c", ", \"ttl\": 1");
+    http.advanceClock(2);
+
+    HttpResponse<String> response =
+        batch(
+            http, "{\"atomic\": " + atomic + ", \"ops\": [" + gets(key, "a", "b", "c", "d") + "]}");
+
+    assertEquals(200, response.statusCode(), response.body().substring(0, 200));
+    JsonArray results = Http.json(response).getJsonArray("results");
+    assertEquals(List.of(200, 200, 404, 404), statuses(results));
+    assertEquals(LARGE, results.getJsonObject(1).get("value").toString());
   }
 
   @Test

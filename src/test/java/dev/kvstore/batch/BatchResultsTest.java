@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -79,6 +80,31 @@ class BatchResultsTest {
     assertEquals(List.of(200, 413, 200), statuses(answer));
     assertEquals(1, answer.getJsonObject(2).getInt("value"));
     assertTrue(answer.getJsonObject(1).getString("error").contains("GET this key on its own"));
+  }
+
+  @Test
+  void aGetWithNoConditionLeavesAValueWithoutRoomToTheStoreUnreadAndAConditionalOneReadsIt() {
+    Entry large = Entry.create("l", "\"" + "x".repeat(300) + "\"", Optional.empty(), 2, NOW);
+    List<String> calls = new ArrayList<>();
+    EntryStore store =
+        new EntryStore() {
+          @Override
+          public Optional<Entry> getIfNoLongerThan(String key, Instant now, long maxChars) {
+            calls.add("getIfNoLongerThan " + maxChars);
+            return Optional.empty();
+          }
+
+          @Override
+          public Entry get(String key, Instant now) {
+            calls.add("get");
+            return large;
+          }
+        };
+    Op conditional = new Op(1, "get", "l", current -> {}, Optional.empty());
+
+    assertEquals(413, op(0, "get", "l").run(store, NOW, 100).status());
+    assertEquals(413, conditional.run(store, NOW, 100).status());
+    assertEquals(List.of("getIfNoLongerThan 100", "get"), calls);
   }
 
   @Test

@@ -31,10 +31,16 @@ import java.util.Optional;
 @NamedQuery(
     name = Entry.DELETE_IF_EXPIRED,
     query = "DELETE FROM Entry e WHERE e.key IN :keys AND e.expiresAt <= :now")
+@NamedQuery(
+    name = Entry.LIVE_VALUE_LENGTH,
+    query =
+        "SELECT LENGTH(e.json) FROM Entry e"
+            + " WHERE e.key = :key AND (e.expiresAt IS NULL OR e.expiresAt > :now)")
 public class Entry {
 
   public static final String EXPIRED_KEYS = "Entry.expiredKeys";
   public static final String DELETE_IF_EXPIRED = "Entry.deleteIfExpired";
+  public static final String LIVE_VALUE_LENGTH = "Entry.liveValueLength";
 
   @Id
   @Column(name = "ENTRY_KEY")
