@@ -6,7 +6,9 @@
 # $WORK/rss.tsv     workload, label, max RSS in MB during the measured runs
 # $WORK/gc.tsv      workload, label, a JVM's collections during the measured runs (gc_pauses)
 
-KVSTORE_LABEL="kvstore (Derby)"
+# kvstore runs on embedded Derby unless KV_DB_URL names a PostgreSQL database (README), which the
+# server it starts inherits
+if [[ -n ${KV_DB_URL:-} ]]; then KVSTORE_LABEL="kvstore (PostgreSQL)"; else KVSTORE_LABEL="kvstore (Derby)"; fi
 
 # workload_table WORKLOAD: one row per peer; for INCR, a peer without it gets "n/a" and its
 # hot-key SET for comparison.
