@@ -18,7 +18,8 @@
  *       lists them without secrets; {@code DELETE /_tokens/{id}} revokes one, refused from the next
  *       request on. Tokens live in the database and survive restarts. On embedded Derby the token
  *       table is kept in memory ({@link dev.kvstore.auth.control.TokenTable}) and loaded again only
- *       after a token was issued or revoked; on PostgreSQL every request asks the database.
+ *       after a token was issued or revoked; on PostgreSQL every request asks the database, in one
+ *       read without a transaction of its own.
  *   <li>A4 — protected mode (as in Redis): with no {@code KV_ADMIN_TOKEN} and no token issued,
  *       requests from loopback are served as admin without a token, and any other client gets 403
  *       with a sentence that says how to configure a token. Whether a token is issued comes from

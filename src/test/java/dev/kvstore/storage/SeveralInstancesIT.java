@@ -8,6 +8,7 @@ import dev.kvstore.it.Http;
 import dev.kvstore.it.MicroServer;
 import dev.kvstore.it.Postgresql;
 import dev.kvstore.it.Scrape;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -149,6 +150,36 @@ class SeveralInstancesIT {
       Map<Integer, Long> statuses = new HashMap<>();
       concurrently(writers).forEach(status -> statuses.merge(status, 1L, Long::sum));
       assertEquals(Map.of(201, 1L, 200, 15L), statuses, key);
+    }
+  }
+
+  /**
+   * A3 and A4 across instances: a token issued on one instance ends protected mode on every other
+   * and is accepted there; revoked on one, it is refused by every other from the next request on,
+   * and with no token left every instance is back in protected mode. The token look-ups read
+   * without a transaction of their own (Tokens), so a stale read would show here.
+   */
+  @Test
+  void a3ATokenIssuedOrRevokedOnOneInstanceHoldsOnEveryOtherFromTheNextRequestOn() {
+    HttpResponse<String> issued = http(0).post("_tokens", "{\"scope\": \"admin\"}");
+    assertEquals(201, issued.statusCode(), issued.body());
+    JsonObject token = Http.json(issued);
+    String key = "token-" + UUID.randomUUID();
+    try {
+      for (int i = 1; i < INSTANCES; i++) {
+        assertEquals(401, http(i).get(key).statusCode(), "protected mode ended on instance " + i);
+        assertEquals(
+            2,
+            http(i).bearer(token.getString("token")).put(key, "{\"value\": 1}").statusCode() / 100);
+      }
+    } finally {
+      HttpResponse<String> revoked =
+          http(0).bearer(token.getString("token")).delete("_tokens/" + token.getString("id"));
+      assertEquals(200, revoked.statusCode(), revoked.body());
+    }
+    for (int i = 1; i < INSTANCES; i++) {
+      assertEquals(401, http(i).bearer(token.getString("token")).get(key).statusCode());
+      assertEquals(200, http(i).get(key).statusCode(), "protected mode again on instance " + i);
     }
   }
 

@@ -7,6 +7,8 @@ import dev.kvstore.storage.DatabaseFailures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
@@ -54,21 +56,28 @@ public class Tokens {
     em.flush();
   }
 
-  /** Every issued token, for authentication (no caller yet): what {@link TokenTable} keeps. */
+  /**
+   * Every issued token, for authentication (no caller yet): what {@link TokenTable} keeps. The
+   * look-ups for authentication read without a transaction of their own (A3): on PostgreSQL, where
+   * every request asks them, a transaction cost a commit's round trip per request.
+   */
   @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Token> issued() {
     return em.createNamedQuery(Token.ALL, Token.class).getResultList();
   }
 
   /** The token with this id, for authentication (no caller yet). */
   @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Token> find(String id) {
     return Optional.ofNullable(em.find(Token.class, id));
   }
 
   /** Whether any token was issued: protected mode ends with the first (A4). */
   @PermitAll
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean anyIssued() {
-    return !em.createNamedQuery(Token.ALL, Token.class).setMaxResults(1).getResultList().isEmpty();
+    return em.createNamedQuery(Token.COUNT, Long.class).getSingleResult() > 0;
   }
 }

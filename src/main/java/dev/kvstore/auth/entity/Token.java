@@ -21,9 +21,13 @@ import java.util.Optional;
 @Entity
 @Table(name = "KV_TOKEN")
 @NamedQuery(name = Token.ALL, query = "SELECT t FROM Token t ORDER BY t.createdAt, t.id")
+@NamedQuery(name = Token.COUNT, query = "SELECT COUNT(t) FROM Token t")
 public class Token {
 
   public static final String ALL = "Token.all";
+
+  /** How many tokens are issued: a query prepared once, where a row limit re-prepared it. */
+  public static final String COUNT = "Token.count";
 
   @Id
   @Column(name = "TOKEN_ID")
