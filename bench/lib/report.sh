@@ -7,8 +7,15 @@
 # $WORK/gc.tsv      workload, label, a JVM's collections during the measured runs (gc_pauses)
 
 # kvstore runs on embedded Derby unless KV_DB_URL names a PostgreSQL database (README), which the
-# server it starts inherits
-if [[ -n ${KV_DB_URL:-} ]]; then KVSTORE_LABEL="kvstore (PostgreSQL)"; else KVSTORE_LABEL="kvstore (Derby)"; fi
+# server it starts inherits: its label in the tables, and its backend in the settings (the URL
+# without its query string, where a password could be)
+if [[ -n ${KV_DB_URL:-} ]]; then
+  KVSTORE_LABEL="kvstore (PostgreSQL)"
+  KVSTORE_BACKEND="on PostgreSQL (\`KV_DB_URL=${KV_DB_URL%%\?*}\`, an empty database; RSS is kvstore's JVM alone)"
+else
+  KVSTORE_LABEL="kvstore (Derby)"
+  KVSTORE_BACKEND="on embedded Derby (fresh data directory)"
+fi
 
 # workload_table WORKLOAD: one row per peer; for INCR, a peer without it gets "n/a" and its
 # hot-key SET for comparison.

@@ -26,7 +26,7 @@ public class Token {
 
   public static final String ALL = "Token.all";
 
-  /** How many tokens are issued: a query prepared once, where a row limit re-prepared it. */
+  /** How many tokens are issued (protected mode, A4): prepared once, no row limit to re-prepare. */
   public static final String COUNT = "Token.count";
 
   @Id
